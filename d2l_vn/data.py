@@ -1,0 +1,92 @@
+"""Fashion-MNIST in memory: decoded once, shuffled per epoch, batched without per-sample work.
+
+``load_fashion_mnist`` replaces the chapter's ``gluon.data.DataLoader`` with a
+per-sample ``ToTensor`` transform: the cached ``uint8`` arrays are scaled to
+``float32`` once, and each minibatch is one NumPy fancy-index and one copy into
+an MXNet array.
+"""
+import numpy as np
+from mxnet import nd
+
+from . import quick
+from .cache import cache_path, read_cache
+from .fetch import fetch
+
+__all__ = ["load_fashion_mnist", "ArrayBatches", "TEXT_LABELS", "class_balanced_subset"]
+
+TEXT_LABELS = ("t-shirt", "trouser", "pullover", "dress", "coat",
+               "sandal", "shirt", "sneaker", "bag", "ankle boot")
+
+
+class ArrayBatches:
+    """Iterate over ``(X, y)`` minibatches of in-memory arrays, as MXNet NDArrays.
+
+    ``X`` has shape (batch, 1, 28, 28) (or ``resize`` squared), ``float32`` in [0, 1];
+    ``y`` is ``int32``. With ``shuffle=True`` each pass draws a new permutation from a
+    generator seeded once, so runs are reproducible. ``description`` says what the
+    data are and where they came from; ``d2l_vn.train`` prints it.
+    """
+
+    def __init__(self, images, labels, batch_size, shuffle, resize=None, seed=0, description=""):
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {batch_size}")
+        if resize is not None and resize < 1:
+            raise ValueError(f"resize must be a positive integer or None, got {resize}")
+        self.X = (images.astype(np.float32) / 255.0)[:, None, :, :]
+        self.y = labels.astype(np.int32)
+        self.batch_size = batch_size
+        self.shuffle = shuffle
+        self.resize = resize
+        self.description = description
+        self._rng = np.random.default_rng(seed)
+
+    def __len__(self):
+        return -(-len(self.y) // self.batch_size)
+
+    def __iter__(self):
+        n = len(self.y)
+        order = self._rng.permutation(n) if self.shuffle else None
+        for start in range(0, n, self.batch_size):
+            if order is None:
+                X, y = self.X[start:start + self.batch_size], self.y[start:start + self.batch_size]
+            else:
+                idx = order[start:start + self.batch_size]
+                X, y = self.X[idx], self.y[idx]
+            X = nd.array(X, dtype=np.float32)
+            if self.resize is not None:
+                X = nd.contrib.BilinearResize2D(X, height=self.resize, width=self.resize)
+            yield X, nd.array(y, dtype=np.int32)
+
+
+def class_balanced_subset(labels, per_class, seed=0):
+    """Indices of ``per_class`` examples of every class, chosen with a fixed seed."""
+    rng = np.random.default_rng(seed)
+    picks = [rng.permutation(np.flatnonzero(labels == c))[:per_class] for c in np.unique(labels)]
+    return np.sort(np.concatenate(picks))
+
+
+def load_fashion_mnist(batch_size, resize=None, root=None):
+    """Return ``(train_iter, test_iter)`` over Fashion-MNIST from the local cache.
+
+    60,000 training and 10,000 test images, labels 0-9 in Fashion-MNIST's order
+    (:data:`TEXT_LABELS`). An empty cache is filled first (see :mod:`d2l_vn.fetch`);
+    a damaged one raises :class:`d2l_vn.cache.DataError`. With ``D2L_VN_QUICK=1``
+    the training set is a class-balanced subset (see :mod:`d2l_vn.quick`) and the
+    test set stays whole. What was loaded is printed once.
+    """
+    path = cache_path(root)
+    if not path.exists():
+        fetch(root)
+    arrays, source = read_cache(path)
+    train_x, train_y = arrays["train_images"], arrays["train_labels"]
+    note = f"Fashion-MNIST from {path} (source: {source})"
+    if quick.is_quick():
+        keep = class_balanced_subset(train_y, quick.QUICK_TRAIN_PER_CLASS)
+        train_x, train_y = train_x[keep], train_y[keep]
+        note += f"; QUICK: {len(train_y):,} of 60,000 training images"
+    print(f"[d2l_vn] {note}; {len(train_y):,} train / 10,000 test images")
+    train_iter = ArrayBatches(train_x, train_y, batch_size, shuffle=True, resize=resize,
+                              description=note)
+    test_iter = ArrayBatches(arrays["test_images"], arrays["test_labels"], batch_size,
+                             shuffle=False, resize=resize, description=note)
+    return train_iter, test_iter

@@ -1,0 +1,38 @@
+"""The one switch for quick runs: ``D2L_VN_QUICK=1``.
+
+Readers get the full settings by default. Tests and the website build set
+``D2L_VN_QUICK=1`` so that every chapter executes in minutes on two CPU cores:
+the training set shrinks to a class-balanced subset (the test set stays whole)
+and chapters pass their epoch counts through :func:`epochs`.
+"""
+import math
+import os
+
+__all__ = ["is_quick", "epochs", "QUICK_TRAIN_PER_CLASS", "describe"]
+
+#: Training images kept per class in quick mode (10 classes: 5,000 images).
+QUICK_TRAIN_PER_CLASS = 500
+#: In quick mode an epoch count ``n`` becomes ``max(2, ceil(n * QUICK_EPOCH_FRACTION))``.
+QUICK_EPOCH_FRACTION = 0.2
+
+
+def is_quick():
+    """True when the environment variable ``D2L_VN_QUICK`` is set to 1, true or yes."""
+    return os.environ.get("D2L_VN_QUICK", "").strip().lower() in {"1", "true", "yes"}
+
+
+def epochs(num_epochs):
+    """Return ``num_epochs``, shortened in quick mode: ``epochs(30)`` is 30, or 6 there."""
+    if num_epochs < 1:
+        raise ValueError(f"num_epochs must be at least 1, got {num_epochs}")
+    if not is_quick():
+        return num_epochs
+    return min(num_epochs, max(2, math.ceil(num_epochs * QUICK_EPOCH_FRACTION)))
+
+
+def describe():
+    """One line that says whether this run uses quick or full settings."""
+    if is_quick():
+        return (f"QUICK settings (D2L_VN_QUICK=1): {QUICK_TRAIN_PER_CLASS * 10:,} training "
+                f"images, epochs x{QUICK_EPOCH_FRACTION}; unset D2L_VN_QUICK for the full run")
+    return "full settings: 60,000 training images, full epoch counts"

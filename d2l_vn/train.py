@@ -1,0 +1,128 @@
+"""Train a classifier for some epochs and return its per-epoch history.
+
+The schedule that is plotted is the schedule that is trained: ``scheduler`` is a
+function of the epoch, and every minibatch of epoch ``e`` uses ``scheduler(e)``.
+Metrics accumulate on the device and are read once per epoch, so the hot loop never
+waits for the host.
+"""
+import math
+import time
+from dataclasses import dataclass, field
+
+from d2l import mxnet as d2l
+from mxnet import autograd, nd
+
+from . import quick
+
+__all__ = ["train", "evaluate_accuracy", "History"]
+
+
+@dataclass
+class History:
+    """What :func:`train` measured: one entry per epoch, plus the rate of every minibatch."""
+    train_loss: list = field(default_factory=list)
+    train_acc: list = field(default_factory=list)
+    test_acc: list = field(default_factory=list)
+    lr: list = field(default_factory=list)
+    epoch_time: list = field(default_factory=list)
+    step_lr: list = field(default_factory=list)
+    device: str = ""
+    quick: bool = False
+    diverged: bool = False
+
+    @property
+    def seconds_per_epoch(self):
+        """Mean wall time of one epoch (training and evaluation)."""
+        return sum(self.epoch_time) / max(1, len(self.epoch_time))
+
+    def summary(self):
+        """One line: final metrics, speed, device and whether the run was quick."""
+        if not self.train_loss:
+            return "no epoch finished"
+        mode = "QUICK run" if self.quick else "full run"
+        state = f"diverged after {len(self.train_loss)} epochs; " if self.diverged else ""
+        return (f"{state}loss {self.train_loss[-1]:.3f}, train acc {self.train_acc[-1]:.3f}, "
+                f"test acc {self.test_acc[-1]:.3f}; {self.seconds_per_epoch:.1f} s/epoch "
+                f"on {self.device} ({mode})")
+
+
+def evaluate_accuracy(net, data_iter, device=None):
+    """Fraction of correctly classified examples in ``data_iter`` (one host read)."""
+    device = device or d2l.try_gpu()
+    correct, n = nd.zeros(1, ctx=device), 0
+    for X, y in data_iter:
+        X, y = X.as_in_context(device), y.as_in_context(device)
+        correct += (net(X).argmax(axis=1) == y.astype("float32")).sum()
+        n += X.shape[0]
+    return correct.asscalar() / max(1, n)
+
+
+def _check_device(net, device):
+    """Raise a clear ValueError unless every parameter is initialized on ``device``."""
+    try:
+        contexts = {ctx for p in net.collect_params().values() for ctx in p.list_ctx()}
+    except RuntimeError:
+        raise ValueError("the network's parameters are not initialized: call "
+                         "net.initialize(init.Xavier(), ctx=device) before building the "
+                         "gluon.Trainer (d2l_vn.lenet() does this for you)") from None
+    if contexts != {device}:
+        raise ValueError(f"the network's parameters live on {sorted(map(str, contexts))} but "
+                         f"training runs on {device}: initialize the network with ctx={device}")
+
+
+def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
+          scheduler=None, animate=True):
+    """Train ``net`` for ``num_epochs`` epochs and return a :class:`History`.
+
+    ``train_iter``/``test_iter`` are any iterables of ``(X, y)`` MXNet arrays.
+    ``device=None`` uses a GPU when MXNet sees one, else the CPU; either way it is
+    printed, and the parameters must already be initialized there. With ``scheduler`` (a function of the epoch) the learning rate of epoch
+    ``e`` is ``scheduler(e)``; a ``trainer`` built with its own ``lr_scheduler``
+    steps per minibatch instead, and ``History.step_lr`` shows it. ``animate=True``
+    draws d2l's ``Animator`` in a notebook. Training stops early, saying so, when the
+    loss stops being finite.
+    """
+    if not isinstance(num_epochs, int) or num_epochs < 1:
+        raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
+    if scheduler is not None and trainer.optimizer.lr_scheduler is not None:
+        raise ValueError("the trainer already has an lr_scheduler (stepped per minibatch); "
+                         "pass scheduler=None, or build the trainer without lr_scheduler")
+    device = device or d2l.try_gpu()
+    _check_device(net, device)
+    history = History(device=str(device), quick=quick.is_quick())
+    data_note = getattr(train_iter, "description", "")
+    print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {data_note}" if data_note else ""))
+    animator = None
+    if animate:
+        animator = d2l.Animator(xlabel="epoch", xlim=[1, num_epochs],
+                                legend=["train loss", "train acc", "test acc"])
+    for epoch in range(num_epochs):
+        if scheduler is not None:
+            trainer.set_learning_rate(scheduler(epoch))
+        start = time.perf_counter()
+        loss_sum, correct, n = nd.zeros(1, ctx=device), nd.zeros(1, ctx=device), 0
+        for X, y in train_iter:
+            X, y = X.as_in_context(device), y.as_in_context(device)
+            with autograd.record():
+                y_hat = net(X)
+                l = loss(y_hat, y)
+            l.backward()
+            trainer.step(X.shape[0])
+            history.step_lr.append(trainer.learning_rate)
+            loss_sum += l.sum()
+            correct += (y_hat.argmax(axis=1) == y.astype("float32")).sum()
+            n += X.shape[0]
+        train_loss, train_acc = loss_sum.asscalar() / n, correct.asscalar() / n
+        test_acc = evaluate_accuracy(net, test_iter, device)
+        history.epoch_time.append(time.perf_counter() - start)
+        history.lr.append(history.step_lr[-1])
+        history.train_loss.append(float(train_loss))
+        history.train_acc.append(float(train_acc))
+        history.test_acc.append(float(test_acc))
+        if animator is not None:
+            animator.add(epoch + 1, (train_loss, train_acc, test_acc))
+        if not math.isfinite(train_loss):
+            history.diverged = True
+            break
+    print(f"[d2l_vn] {history.summary()}")
+    return history
