@@ -112,6 +112,8 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
             loss_sum += l.sum()
             correct += (y_hat.argmax(axis=1) == y.astype("float32")).sum()
             n += X.shape[0]
+        if n == 0:
+            raise ValueError("train_iter yielded no minibatch: check the data and batch_size")
         train_loss, train_acc = loss_sum.asscalar() / n, correct.asscalar() / n
         test_acc = evaluate_accuracy(net, test_iter, device)
         history.epoch_time.append(time.perf_counter() - start)

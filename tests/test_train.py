@@ -81,3 +81,9 @@ def test_bad_epoch_count(small_real_data):
     net, trainer, loss = _setup()
     with pytest.raises(ValueError, match="num_epochs"):
         d2l_vn.train(net, *small_real_data, 0, loss, trainer, animate=False)
+
+
+def test_empty_training_data_is_a_clear_error(small_real_data):
+    net, trainer, loss = _setup()
+    with pytest.raises(ValueError, match="no minibatch"):
+        d2l_vn.train(net, [], small_real_data[1], 1, loss, trainer, animate=False)
