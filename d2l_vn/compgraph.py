@@ -1,0 +1,133 @@
+"""Computational graphs as ``networkx`` directed graphs, drawn with matplotlib.
+
+Nodes carry ``kind`` (``"variable"``, drawn as a square, or ``"operator"``, a
+circle), ``label`` (mathtext) and ``pos`` (x, y). :func:`mlp_graph` is the graph of
+the chapter's network with inputs at the lower left and the objective ``J`` at the
+upper right; :func:`graph_from_symbol` turns the graph that ``mxnet.autograd``
+recorded into the same form, laid out by depth.
+"""
+import json
+
+import matplotlib.pyplot as plt
+import networkx as nx
+
+__all__ = ["mlp_graph", "graph_from_symbol", "draw_graph"]
+
+WORDS = {"en": {"variable": "variable", "operator": "operator"},
+         "vi": {"variable": "biến", "operator": "toán tử"},
+         "both": {"variable": "biến / variable", "operator": "toán tử / operator"}}
+
+# name: (kind, label, (x, y)); the main path climbs from x (lower left) to J (upper right).
+_MLP_NODES = {
+    "x": ("variable", r"$\mathbf{x}$", (0, 0)),
+    "W1": ("variable", r"$\mathbf{W}^{(1)}$", (0, 1)),
+    "times1": ("operator", r"$\times$", (1, 0)),
+    "z": ("variable", r"$\mathbf{z}$", (2, 0)),
+    "phi": ("operator", r"$\phi$", (3, 0)),
+    "h": ("variable", r"$\mathbf{h}$", (4, 0)),
+    "W2": ("variable", r"$\mathbf{W}^{(2)}$", (3, 1)),
+    "times2": ("operator", r"$\times$", (4, 1)),
+    "o": ("variable", r"$\mathbf{o}$", (5, 1)),
+    "y": ("variable", r"$y$", (6, 0)),
+    "loss": ("operator", r"$l$", (6, 1)),
+    "L": ("variable", r"$L$", (7, 1)),
+    "norm": ("operator", r"$\ell_2$", (3, 2.2)),
+    "s": ("variable", r"$s$", (5, 2.2)),
+    "plus": ("operator", r"$+$", (7, 2.2)),
+    "J": ("variable", r"$J$", (8, 2.2)),
+}
+_MLP_EDGES = [("x", "times1"), ("W1", "times1"), ("times1", "z"), ("z", "phi"), ("phi", "h"),
+              ("h", "times2"), ("W2", "times2"), ("times2", "o"), ("o", "loss"), ("y", "loss"),
+              ("loss", "L"), ("W1", "norm"), ("W2", "norm"), ("norm", "s"), ("L", "plus"),
+              ("s", "plus"), ("plus", "J")]
+
+
+def mlp_graph(bias=False):
+    """Graph of ``J = l(W2 phi(W1 x [+ b]), y) + lambda/2 (|W1|^2 + |W2|^2)``.
+
+    With ``bias=True`` the hidden layer computes ``u = W1 x`` and ``z = u + b``: a
+    variable ``b`` and an addition are inserted between the product and ``z``, and
+    the nodes to their right move two columns on (the bias is not part of ``s``).
+
+    >>> g = mlp_graph()
+    >>> g.number_of_nodes(), g.number_of_edges(), list(g.predecessors("J"))
+    (16, 17, ['plus'])
+    >>> sorted(mlp_graph(bias=True).predecessors("z"))
+    ['add_b']
+    """
+    graph = nx.DiGraph()
+    for name, (kind, label, pos) in _MLP_NODES.items():
+        graph.add_node(name, kind=kind, label=label, pos=pos)
+    graph.add_edges_from(_MLP_EDGES)
+    if bias:
+        for name in graph:
+            x, y = graph.nodes[name]["pos"]
+            graph.nodes[name]["pos"] = (x + 2 if x >= 2 else x, y)
+        graph.remove_edge("times1", "z")
+        graph.add_node("u", kind="variable", label=r"$\mathbf{u}$", pos=(2, 0))
+        graph.add_node("b", kind="variable", label=r"$\mathbf{b}$", pos=(3, -1))
+        graph.add_node("add_b", kind="operator", label=r"$+$", pos=(3, 0))
+        graph.add_edges_from([("times1", "u"), ("u", "add_b"), ("b", "add_b"), ("add_b", "z")])
+    return graph
+
+
+def graph_from_symbol(symbol, input_labels=None):
+    """The graph recorded by ``mxnet.autograd``, from ``autograd.get_symbol(output)``.
+
+    Every node of the symbol's JSON becomes a node named by its index; inputs
+    (``op == "null"``) are variables, other nodes are operators labelled by their
+    MXNet operator name. MXNet names the inputs ``var0``, ``null3``, ...;
+    ``input_labels`` replaces those names, in the order the inputs are first used.
+    ``pos`` puts a node in the row of its longest path from an input, so data flows
+    upwards.
+
+    >>> from mxnet import autograd, nd
+    >>> x = nd.ones(2); x.attach_grad()
+    >>> with autograd.record():
+    ...     out = (2 * x).sum()
+    >>> g = graph_from_symbol(autograd.get_symbol(out), input_labels=["x"])
+    >>> [g.nodes[n]["label"] for n in nx.topological_sort(g)]
+    ['x', '_mul_scalar', 'sum']
+    """
+    nodes = json.loads(symbol.tojson())["nodes"]
+    inputs = [i for i, node in enumerate(nodes) if node["op"] == "null"]
+    if input_labels is not None and len(input_labels) != len(inputs):
+        raise ValueError(f"input_labels has {len(input_labels)} labels for {len(inputs)} inputs")
+    labels = dict(zip(inputs, input_labels or [nodes[i]["name"] for i in inputs]))
+    graph = nx.DiGraph()
+    for i, node in enumerate(nodes):
+        graph.add_node(i, kind="variable" if i in labels else "operator",
+                       label=labels.get(i, node["op"]))
+        graph.add_edges_from((inp[0], i) for inp in node["inputs"])
+    depth = {}
+    for n in nx.topological_sort(graph):
+        depth[n] = max((depth[p] + 1 for p in graph.predecessors(n)), default=0)
+    rows = {}
+    for n in graph:
+        rows[depth[n]] = rows.get(depth[n], -1) + 1
+        graph.nodes[n]["pos"] = (rows[depth[n]], depth[n])
+    return graph
+
+
+def draw_graph(graph, ax=None, lang="vi", node_size=900, font_size=11):
+    """Draw a graph of this module (squares: variables, circles: operators); return the Axes.
+
+    ``lang`` ('vi', 'en' or 'both') chooses the words of the legend.
+    """
+    if lang not in WORDS:
+        raise ValueError(f"lang must be one of {sorted(WORDS)}, got {lang!r}")
+    if ax is None:
+        ax = plt.subplots(figsize=(8, 3.5))[1]
+    pos = nx.get_node_attributes(graph, "pos")
+    for kind, shape, color in (("variable", "s", "#cfe2f3"), ("operator", "o", "#fce5cd")):
+        nodes = [n for n, k in graph.nodes(data="kind") if k == kind]
+        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_shape=shape, node_color=color,
+                               edgecolors="black", node_size=node_size, ax=ax,
+                               label=WORDS[lang][kind])
+    nx.draw_networkx_edges(graph, pos, ax=ax, node_size=node_size, arrowsize=14,
+                           node_shape="s")
+    nx.draw_networkx_labels(graph, pos, labels=dict(graph.nodes(data="label")),
+                            font_size=font_size, ax=ax)
+    ax.legend(loc="best", scatterpoints=1, markerscale=0.5)
+    ax.set_axis_off()
+    return ax

@@ -1,0 +1,93 @@
+"""Finite differences, the computational-graph helpers and the memory figures."""
+import d2l_vn  # noqa: F401  (first: patches NumPy before MXNet is imported)
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from mxnet import autograd, nd  # noqa: E402
+
+from d2l_vn.backprop import mlp_backward, mlp_forward  # noqa: E402
+from d2l_vn.compgraph import draw_graph, graph_from_symbol, mlp_graph  # noqa: E402
+from d2l_vn.gradcheck import max_abs_diff, numerical_gradient  # noqa: E402
+from d2l_vn.memory import mlp_memory, peak_bytes  # noqa: E402
+
+
+def test_numerical_gradient_of_a_known_function():
+    x = nd.array([[0.5, -1.0], [2.0, 0.1]], dtype="float64")
+    g = numerical_gradient(lambda v: (nd.sin(v) * v).sum(), x)
+    exact = nd.sin(x) + x * nd.cos(x)
+    assert max_abs_diff(g, exact) < 1e-8
+    assert x.asnumpy().tolist() == [[0.5, -1.0], [2.0, 0.1]]  # x itself unchanged
+
+
+def test_numerical_gradient_rejects_float32_and_bad_eps():
+    with pytest.raises(ValueError, match="float64"):
+        numerical_gradient(lambda v: v.sum(), nd.ones(3))
+    with pytest.raises(ValueError, match="eps"):
+        numerical_gradient(lambda v: v.sum(), nd.ones(3, dtype="float64"), eps=0)
+    with pytest.raises(ValueError, match="same shape"):
+        max_abs_diff(nd.ones(2), nd.ones(3))
+
+
+def test_mlp_graph_flows_from_lower_left_to_upper_right():
+    for bias in (False, True):
+        g = mlp_graph(bias=bias)
+        pos = dict(g.nodes(data="pos"))
+        assert list(g.successors("x")) == ["times1"] and list(g.predecessors("J")) == ["plus"]
+        assert pos["J"][0] == max(p[0] for p in pos.values())
+        assert pos["J"][1] == max(p[1] for p in pos.values())
+        assert pos["x"][0] == min(p[0] for p in pos.values())
+        # every node is reachable from the inputs and reaches J: the graph is one computation
+        assert all(n == "J" or "J" in __import__("networkx").descendants(g, n) for n in g)
+    assert {"b", "add_b", "u"} <= set(mlp_graph(bias=True)) and "b" not in mlp_graph()
+
+
+def test_recorded_graph_has_the_parameters_and_the_operators():
+    X, W1, W2 = nd.ones((2, 3)), nd.ones((4, 3)), nd.ones((2, 4))
+    for a in (W1, W2):
+        a.attach_grad()
+    with autograd.record():
+        J, _ = mlp_forward(X, nd.array([0, 1]), W1, W2, 0.1, "tanh")
+    symbol = autograd.get_symbol(J)
+    g = graph_from_symbol(symbol, input_labels=["X", "W1", "W2", "y"])
+    labels = [label for _, label in g.nodes(data="label")]
+    assert labels[:4] == ["X", "W1", "dot", "tanh"] and labels.count("dot") == 2
+    assert sorted(g.predecessors(2)) == [0, 1]  # dot(X, W1)
+    with pytest.raises(ValueError, match="input_labels"):
+        graph_from_symbol(symbol, input_labels=["X"])
+    ax = draw_graph(g, lang="en")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["variable", "operator"]
+    plt.close("all")
+    with pytest.raises(ValueError, match="lang"):
+        draw_graph(g, lang="fr")
+
+
+def test_memory_figures_follow_the_shapes():
+    m = mlp_memory(10, 20, 3, 8, bytes_per_value=8)
+    assert m["parameters"] == m["gradients"] == 8 * (200 + 60)
+    assert m["activations_kept"] == 8 * 8 * 43 and m["inference_activations"] == 8 * 8 * 40
+    assert m["training_total"] > m["inference_total"]
+    with pytest.raises(ValueError, match="batch_size"):
+        mlp_memory(10, 20, 3, 0)
+
+
+def test_measured_peak_counts_new_arrays_only():
+    keep = nd.ones((1000, 1000))
+    keep.wait_to_read()
+    assert peak_bytes(lambda: nd.ones((100, 50)).wait_to_read()) == 100 * 50 * 4
+    assert peak_bytes(lambda: None) == 0
+
+
+def test_training_needs_more_measured_memory_than_inference():
+    rng = np.random.default_rng(0)
+    X = nd.array(rng.normal(size=(64, 30)))
+    y = nd.array(rng.integers(0, 5, 64))
+    W1, W2 = nd.array(rng.normal(size=(40, 30))), nd.array(rng.normal(size=(5, 40)))
+    m = mlp_memory(30, 40, 5, 64)
+    train = peak_bytes(lambda: mlp_backward(mlp_forward(X, y, W1, W2, 0.1)[1])[0].wait_to_read())
+    infer = peak_bytes(lambda: nd.dot(nd.relu(nd.dot(X, W1, transpose_b=True)), W2,
+                                      transpose_b=True).wait_to_read())
+    assert infer == m["inference_activations"]
+    assert train >= m["activations_kept"] + m["gradients"] > infer
