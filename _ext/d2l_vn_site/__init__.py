@@ -1,0 +1,34 @@
+"""Sphinx extension of the course website (registered in ``_config.yml``).
+
+It marks the chapters' English and Vietnamese blocks for the language switch
+(:mod:`.bilingual`), adds the ``bi`` role and block pairing of the Markdown pages
+(:mod:`.pages`), the ``glossary-table`` directive (:mod:`.glossary`), serves MathJax locally
+(:mod:`.assets`), leaves widget outputs off the site (:mod:`.widgets`) and loads the switch's
+CSS and JavaScript (``_static/d2l_vn_lang.*``).
+"""
+from myst_nb.core.render import MditRenderMixin
+
+from . import assets, bilingual, glossary, pages, widgets
+
+
+def patch_myst_nb():
+    """Install the two myst-nb overrides (idempotent): language marks and widget filter."""
+    MditRenderMixin.render_nb_cell_markdown = bilingual.render_nb_cell_markdown
+    if not getattr(MditRenderMixin._get_nb_code_cell_outputs, "d2l_vn", False):
+        wrapped = widgets.without_widgets(MditRenderMixin._get_nb_code_cell_outputs)
+        wrapped.d2l_vn = True
+        MditRenderMixin._get_nb_code_cell_outputs = wrapped
+
+
+def setup(app):
+    app.setup_extension("myst_nb")
+    patch_myst_nb()
+    app.add_config_value("d2l_vn_mathjax_dir", None, "env", [str])
+    app.connect("config-inited", assets.use_local_mathjax, priority=900)
+    app.connect("html-page-context", assets.unique_scripts, priority=900)
+    app.add_role("bi", pages.bilingual_role)
+    app.add_transform(pages.PairLanguageBlocks)
+    app.add_directive("glossary-table", glossary.GlossaryTable)
+    app.add_css_file("d2l_vn_lang.css")
+    app.add_js_file("d2l_vn_lang.js")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
