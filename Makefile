@@ -13,13 +13,15 @@ else
 export D2L_VN_QUICK := 1
 endif
 
-.PHONY: help venv data test book bench clean
+.PHONY: help venv data test test-py312 book bench clean
 
 help:
 	@echo "make book   build the course website into _build/html"
 	@echo "make test   run the test suite (library, notebooks)"
+	@echo "make test-py312  the same suite on Python 3.12 (requirements-colab.txt, as in Colab)"
 	@echo "make data   fetch Fashion-MNIST into the local cache"
-	@echo "make bench  time one epoch: d2l's loop vs d2l_vn vs bare compute"
+	@echo "make mathjax  fetch MathJax (npm registry) into _vendor/ for the website"
+	@echo "make bench  run the benchmarks in benchmarks/ (epoch time, optimizer step time)"
 	@echo "FULL=1      full settings instead of quick ones"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -37,12 +39,58 @@ data: $(STAMP)
 test: data
 	$(BIN)/python -m pytest
 
-book: data
+# Python 3.12, the environment of Colab (requirements-colab.txt, d2l without its pins) in .venv-py312.
+# The interpreter: PYTHON if it is a 3.12, else python3.12 on PATH, else pyenv's 3.12.
+# Without one the suite is skipped with a message (an error when REQUIRE_PY312=1, as in CI).
+VENV312 := .venv-py312
+PY312 = $(firstword $(foreach p,$(PYTHON) python3.12 $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12),\
+  $(if $(shell $(p) -c 'import sys; print(sys.version_info[:2] == (3, 12))' 2>/dev/null | grep True),$(p))))
+
+$(VENV312)/.installed: requirements-colab.txt requirements.txt pyproject.toml
+	$(PY312) -m venv $(VENV312)
+	$(VENV312)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV312)/bin/python -m pip install --quiet -r requirements-colab.txt \
+	  $$(sed -n '/^# Book and tests/,$$p' requirements.txt | grep -v '^#')
+	$(VENV312)/bin/python -m pip install --quiet --no-deps $$(grep -E '^d2l==' requirements.txt) -e .
+	touch $@
+
+test-py312:
+	@if [ -z "$(PY312)" ]; then \
+	  echo "No Python 3.12 found (tried PYTHON=$(PYTHON), python3.12 on PATH, pyenv): Python 3.12 suite SKIPPED."; \
+	  echo "Install Python 3.12 or pass PYTHON=/path/to/python3.12."; \
+	  test "$(REQUIRE_PY312)" != 1; \
+	else \
+	  $(MAKE) --no-print-directory $(VENV312)/.installed PY312="$(PY312)" && \
+	  $(VENV312)/bin/python -m d2l_vn.fetch && \
+	  $(VENV312)/bin/python -m pytest; \
+	fi
+
+# MathJax for the website, served by the site itself (no CDN): the npm registry's package,
+# pinned by version and integrity, unpacked into the git-ignored _vendor/mathjax, which the
+# course's Sphinx extension (_ext/d2l_vn_site) copies to _build/html/_static/mathjax.
+MATHJAX_VERSION := 3.2.2
+MATHJAX_INTEGRITY := sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==
+MATHJAX := _vendor/mathjax/tex-chtml.js
+
+$(MATHJAX):
+	rm -rf _vendor/mathjax _vendor/npm && mkdir -p _vendor/npm _vendor/mathjax/output
+	cd _vendor/npm && npm pack --silent --prefer-offline mathjax@$(MATHJAX_VERSION) > /dev/null
+	$(PYTHON) -c "import base64, hashlib, sys; digest = base64.b64encode(hashlib.sha512(open(sys.argv[1], 'rb').read()).digest()).decode(); sys.exit(None if 'sha512-' + digest == sys.argv[2] else 'mathjax: the package does not match MATHJAX_INTEGRITY')" _vendor/npm/mathjax-$(MATHJAX_VERSION).tgz "$(MATHJAX_INTEGRITY)"
+	tar -xzf _vendor/npm/mathjax-$(MATHJAX_VERSION).tgz -C _vendor/npm
+	cd _vendor/npm/package/es5 && cp -r tex-chtml.js input ui a11y sre adaptors ../../../mathjax/
+	cd _vendor/npm/package/es5/output && cp -r chtml.js chtml ../../../../mathjax/output/
+	cp _vendor/npm/package/LICENSE _vendor/mathjax/
+	rm -rf _vendor/npm
+
+.PHONY: mathjax
+mathjax: $(MATHJAX)
+
+book: data $(MATHJAX)
 	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
 	@echo "The website is in _build/html: open _build/html/index.html in a browser."
 
 bench: data
-	$(BIN)/python benchmarks/epoch_time.py
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf _build .pytest_cache
