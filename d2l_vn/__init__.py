@@ -4,16 +4,30 @@ Import it before ``mxnet``: :mod:`d2l_vn.compat` lets MXNet 1.9.1 run on NumPy u
 1.26 and on Python 3.12.
 """
 from . import compat  # noqa: F401  (first: patches NumPy before MXNet is imported)
+from .backprop import mlp_backward, mlp_forward
 from .cache import DataError
+from .compgraph import draw_graph, graph_from_symbol, mlp_graph
 from .data import TEXT_LABELS, load_fashion_mnist
+from .gradcheck import max_abs_diff, numerical_gradient
+from .memory import mlp_memory, peak_bytes
 from .models import lenet
 from .plot import plot_history, plot_schedule
 from .quick import epochs, is_quick
+from .radam import RAdam  # registers the optimizer 'radam' with MXNet
+from .records import describe_record, load_record, save_record
+from .rectification import bias_correction, rectification, rho
+from .reference_steps import adam_reference_step, radam_reference_step
+from .report import plot_metric, results_table
 from .schedulers import (CosineScheduler, FactorScheduler, MultiFactorScheduler, PolyScheduler,
                          SquareRootScheduler)
 from .train import History, evaluate_accuracy, train
+from .widgets import ScheduleExplorer
 
-__all__ = ["DataError", "TEXT_LABELS", "load_fashion_mnist", "lenet", "plot_history",
+__all__ = ["mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "draw_graph",
+           "numerical_gradient", "max_abs_diff", "mlp_memory", "peak_bytes",
+           "DataError", "TEXT_LABELS", "load_fashion_mnist", "lenet", "plot_history",
            "plot_schedule", "epochs", "is_quick", "CosineScheduler", "FactorScheduler",
            "MultiFactorScheduler", "PolyScheduler", "SquareRootScheduler", "History",
-           "evaluate_accuracy", "train"]
+           "evaluate_accuracy", "train", "plot_metric", "results_table", "ScheduleExplorer",
+           "RAdam", "rho", "rectification", "bias_correction", "adam_reference_step",
+           "radam_reference_step", "save_record", "load_record", "describe_record"]

@@ -1,9 +1,9 @@
 """Training on a small class-balanced subset of the real data, and the trainer's contract."""
+import d2l_vn  # first: MXNet needs its NumPy shim on NumPy >= 1.24
 import numpy as np
 import pytest
 from mxnet import gluon
 
-import d2l_vn
 from d2l_vn import cache, data
 
 
