@@ -10,7 +10,6 @@ from mxnet import nd
 
 from . import quick
 from .cache import cache_path, read_cache
-from .fetch import fetch
 
 __all__ = ["load_fashion_mnist", "ArrayBatches", "TEXT_LABELS", "class_balanced_subset"]
 
@@ -76,6 +75,7 @@ def load_fashion_mnist(batch_size, resize=None, root=None):
     """
     path = cache_path(root)
     if not path.exists():
+        from .fetch import fetch  # not at the top: `python -m d2l_vn.fetch` must find it unimported
         fetch(root)
     arrays, source = read_cache(path)
     train_x, train_y = arrays["train_images"], arrays["train_labels"]
