@@ -24,6 +24,18 @@ def _effective_gradient(w, grad, wd, rescale_grad, clip_gradient, decoupled_wd):
     return g
 
 
+def _decay_and_moments(w, grad, m, v, lr, beta1, beta2, wd, rescale_grad, clip_gradient,
+                       decoupled_wd):
+    """The first half that Adam and RAdam share: decoupled decay, then both moving averages."""
+    w = np.asarray(w, dtype=np.float64)
+    g = _effective_gradient(w, grad, wd, rescale_grad, clip_gradient, decoupled_wd)
+    if decoupled_wd:
+        w = w - lr * wd * w
+    m = beta1 * np.asarray(m, dtype=np.float64) + (1 - beta1) * g
+    v = beta2 * np.asarray(v, dtype=np.float64) + (1 - beta2) * g * g
+    return w, m, v
+
+
 def adam_reference_step(w, grad, m, v, t, lr, beta1=0.9, beta2=0.999, epsilon=1e-8, wd=0.0,
                         rescale_grad=1.0, clip_gradient=None, decoupled_wd=False,
                         epsilon_form="paper"):
@@ -46,12 +58,8 @@ def adam_reference_step(w, grad, m, v, t, lr, beta1=0.9, beta2=0.999, epsilon=1e
     """
     if epsilon_form not in ("paper", "mxnet"):
         raise ValueError(f"epsilon_form must be 'paper' or 'mxnet', got {epsilon_form!r}")
-    w = np.asarray(w, dtype=np.float64)
-    g = _effective_gradient(w, grad, wd, rescale_grad, clip_gradient, decoupled_wd)
-    if decoupled_wd:
-        w = w - lr * wd * w
-    m = beta1 * np.asarray(m, dtype=np.float64) + (1 - beta1) * g
-    v = beta2 * np.asarray(v, dtype=np.float64) + (1 - beta2) * g * g
+    w, m, v = _decay_and_moments(w, grad, m, v, lr, beta1, beta2, wd, rescale_grad,
+                                 clip_gradient, decoupled_wd)
     c1, c2 = 1 - beta1 ** t, 1 - beta2 ** t
     if epsilon_form == "paper":
         w = w - lr * (m / c1) / (np.sqrt(v / c2) + epsilon)
@@ -79,12 +87,8 @@ def radam_reference_step(w, grad, m, v, t, lr, beta1=0.9, beta2=0.999, epsilon=1
     >>> np.round(w, 6).tolist()
     [0.95]
     """
-    w = np.asarray(w, dtype=np.float64)
-    g = _effective_gradient(w, grad, wd, rescale_grad, clip_gradient, decoupled_wd)
-    if decoupled_wd:
-        w = w - lr * wd * w
-    m = beta1 * np.asarray(m, dtype=np.float64) + (1 - beta1) * g
-    v = beta2 * np.asarray(v, dtype=np.float64) + (1 - beta2) * g * g
+    w, m, v = _decay_and_moments(w, grad, m, v, lr, beta1, beta2, wd, rescale_grad,
+                                 clip_gradient, decoupled_wd)
     m_hat = m / (1 - beta1 ** t)
     r_inf = 2 / (1 - beta2) - 1
     r_t = r_inf - 2 * t * beta2 ** t / (1 - beta2 ** t)
