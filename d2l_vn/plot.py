@@ -1,11 +1,11 @@
-"""Draw schedules and training histories on a matplotlib Axes, in Vietnamese or English.
+"""Draw schedules and training histories on a matplotlib Axes, in Vietnamese, English or both.
 
 Each function takes ``ax=None`` (then makes a new figure), draws, and returns the
 Axes; no global style is changed.
 """
 import matplotlib.pyplot as plt
 
-__all__ = ["plot_schedule", "plot_history", "LABELS"]
+__all__ = ["plot_schedule", "plot_history", "words_in", "LABELS"]
 
 LABELS = {
     "en": {"epoch": "epoch", "lr": "learning rate", "train_loss": "train loss",
@@ -15,10 +15,21 @@ LABELS = {
 }
 
 
-def _labels(lang):
-    if lang not in LABELS:
-        raise ValueError(f"lang must be one of {sorted(LABELS)}, got {lang!r}")
-    return LABELS[lang]
+def words_in(table, lang):
+    """The words of ``table[lang]``; ``'both'`` joins them as ``"tiếng Việt / English"``.
+
+    ``table`` maps ``'vi'`` and ``'en'`` to dicts with the same keys. A word that is the
+    same in both languages is written once.
+
+    >>> words_in(LABELS, "both")["lr"], words_in(LABELS, "both")["epoch"]
+    ('tốc độ học / learning rate', 'epoch')
+    """
+    if lang == "both":
+        return {key: vi if vi == table["en"][key] else f"{vi} / {table['en'][key]}"
+                for key, vi in table["vi"].items()}
+    if lang not in table:
+        raise ValueError(f"lang must be 'vi', 'en' or 'both', got {lang!r}")
+    return table[lang]
 
 
 def _axes(ax):
@@ -27,7 +38,7 @@ def _axes(ax):
 
 def plot_schedule(scheduler, num_epochs, ax=None, lang="vi", label=None):
     """Plot ``scheduler(e)`` for the epochs ``e = 0, ..., num_epochs - 1``; return the Axes."""
-    words = _labels(lang)
+    words = words_in(LABELS, lang)
     ax = _axes(ax)
     epochs = range(num_epochs)
     ax.plot(epochs, [scheduler(e) for e in epochs], label=label)
@@ -40,7 +51,7 @@ def plot_schedule(scheduler, num_epochs, ax=None, lang="vi", label=None):
 
 def plot_history(history, ax=None, lang="vi"):
     """Plot train loss, train accuracy and test accuracy per epoch; return the Axes."""
-    words = _labels(lang)
+    words = words_in(LABELS, lang)
     ax = _axes(ax)
     epochs = range(1, len(history.train_loss) + 1)
     for key, style in (("train_loss", "-"), ("train_acc", "--"), ("test_acc", "-.")):

@@ -10,6 +10,7 @@ import math
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .plot import words_in
 from .train import History
 
 __all__ = ["results_table", "plot_metric", "HEADERS"]
@@ -25,16 +26,6 @@ HEADERS = {
            "gap": "chênh lệch huấn luyện - kiểm tra", "seconds": "giây mỗi epoch",
            "epoch": "epoch", "loss": "mất mát huấn luyện"},
 }
-
-
-def _words(lang):
-    """Header words for ``lang``; ``'both'`` joins Vietnamese and English with ' / '."""
-    if lang == "both":
-        return {key: vi if vi == HEADERS["en"][key] else f"{vi} / {HEADERS['en'][key]}"
-                for key, vi in HEADERS["vi"].items()}
-    if lang not in HEADERS:
-        raise ValueError(f"lang must be 'vi', 'en' or 'both', got {lang!r}")
-    return HEADERS[lang]
 
 
 def _check_histories(histories):
@@ -78,7 +69,7 @@ def results_table(histories, lang="vi", digits=3):
     _check_histories(histories)
     if not isinstance(digits, int) or isinstance(digits, bool) or digits < 0:
         raise ValueError(f"digits must be an integer >= 0, got {digits!r}")
-    words = _words(lang)
+    words = words_in(HEADERS, lang)
     rows = []
     for name, h in histories.items():
         rows.append({words["schedule"]: name,
@@ -104,7 +95,7 @@ def plot_metric(histories, metric="test_acc", ax=None, lang="vi"):
     >>> plt.close("all")
     """
     _check_histories(histories)
-    words = _words(lang)
+    words = words_in(HEADERS, lang)
     if metric not in ("train_loss", "train_acc", "test_acc"):
         raise ValueError(f"metric must be 'train_loss', 'train_acc' or 'test_acc', got {metric!r}")
     ax = plt.subplots(figsize=(5, 3.2))[1] if ax is None else ax

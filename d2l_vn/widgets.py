@@ -7,6 +7,7 @@ steps, max update); moving one redraws the same figure in place.
 """
 import matplotlib.pyplot as plt
 
+from .plot import words_in
 from .schedulers import CosineScheduler
 
 __all__ = ["ScheduleExplorer", "SLIDER_RANGES"]
@@ -17,14 +18,6 @@ SLIDER_RANGES = {"base_lr": (0.05, 2.0, 0.05), "final_lr": (0.0, 0.5, 0.01),
 
 _WORDS = {"en": {"step": "step", "lr": "learning rate", "title": "cosine schedule with warmup"},
           "vi": {"step": "bước", "lr": "tốc độ học", "title": "lịch cosin có khởi động"}}
-
-
-def _words(lang):
-    if lang == "both":
-        return {k: f"{_WORDS['vi'][k]} / {_WORDS['en'][k]}" for k in _WORDS["en"]}
-    if lang not in _WORDS:
-        raise ValueError(f"lang must be 'vi', 'en' or 'both', got {lang!r}")
-    return _WORDS[lang]
 
 
 class ScheduleExplorer:
@@ -64,7 +57,7 @@ class ScheduleExplorer:
         if not isinstance(num_steps, int) or isinstance(num_steps, bool) or num_steps < 2:
             raise ValueError(f"num_steps must be an integer >= 2, got {num_steps!r}")
         self.num_steps = num_steps
-        self.words = _words(lang)
+        self.words = words_in(_WORDS, lang)
         self.values = {}
         for name, value in (("base_lr", base_lr), ("final_lr", final_lr),
                             ("warmup_steps", warmup_steps), ("max_update", max_update)):
