@@ -40,6 +40,8 @@ def test_first_code_cell_is_the_colab_cell(path):
     assert source(code[0]).rstrip("\n") == CELL.rstrip("\n"), (
         f"the first code cell of {path.name} differs from tools/colab_first_cell.py: copy it there")
     assert not code[0].get("outputs"), f"the Colab cell of {path.name} has stored outputs"
+    assert "hide-input" in code[0]["metadata"].get("tags", []), \
+        f"the Colab cell of {path.name} should be folded on the website: run tools/sync_colab_cell.py"
 
 
 MXNET_IMPORT = re.compile(
