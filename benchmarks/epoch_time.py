@@ -2,12 +2,14 @@
 
 (a) the d2l chapter's way: ``gluon.data.DataLoader`` with a per-sample ``ToTensor``
     transform (d2l's worker count), and a loop that reads the metrics into a
-    ``d2l.Accumulator`` after every minibatch, in training and in evaluation;
+    ``d2l.Accumulator`` after every minibatch (``d2l.accuracy``), in training and in
+    evaluation (``d2l.evaluate_accuracy_gpu``);
 (b) ``d2l_vn.load_fashion_mnist`` with ``d2l_vn.train`` (evaluation included);
 (c) bare compute: forward/backward/step over minibatches already in memory as
     MXNet arrays, no metrics, no evaluation.
 
-Each way trains a fresh network for one warm-up epoch (not timed: hybridization,
+All three run in d2l's array mode (``npx.set_np()``), as the chapters do. Each way
+trains a fresh network for one warm-up epoch (not timed: hybridization,
 allocation) and then ``--repeats`` timed epochs; the best is reported.
 Usage: ``python benchmarks/epoch_time.py [--repeats 2]`` (``make bench``).
 """
@@ -21,7 +23,7 @@ os.environ["D2L_VN_QUICK"] = "0"  # the benchmark always uses the full training 
 
 import d2l_vn  # noqa: E402  (before mxnet)
 from d2l import mxnet as d2l  # noqa: E402
-from mxnet import autograd, gluon, nd  # noqa: E402
+from mxnet import autograd, gluon, np, npx  # noqa: E402
 from mxnet.gluon.data.vision import transforms  # noqa: E402
 
 from d2l_vn import cache  # noqa: E402
@@ -39,7 +41,7 @@ def d2l_chapter_epoch(arrays, epochs):
     """(a): per-sample transform in a DataLoader, per-minibatch metric reads."""
     to_tensor = transforms.ToTensor()
     def loader(images, labels, shuffle):
-        dataset = gluon.data.ArrayDataset(nd.array(images[..., None], dtype="uint8"),
+        dataset = gluon.data.ArrayDataset(np.array(images[..., None], dtype="uint8"),
                                           labels.astype("int32"))
         return gluon.data.DataLoader(dataset.transform_first(to_tensor), BATCH_SIZE,
                                      shuffle=shuffle, num_workers=d2l.get_dataloader_workers())
@@ -58,18 +60,10 @@ def d2l_chapter_epoch(arrays, epochs):
                 l = loss(y_hat, y)
             l.backward()
             trainer.step(X.shape[0])
-            metric.add(l.sum().asscalar(), _correct(y_hat, y), X.shape[0])
-        evaluation = d2l.Accumulator(2)
-        for X, y in test_iter:
-            X, y = X.as_in_context(device), y.as_in_context(device)
-            evaluation.add(_correct(net(X), y), X.shape[0])
+            metric.add(l.sum(), d2l.accuracy(y_hat, y), X.shape[0])
+        d2l.evaluate_accuracy_gpu(net, test_iter, device)
         times.append(time.perf_counter() - start)
     return times
-
-
-def _correct(y_hat, y):
-    """Correct predictions in a batch, read on the host (as d2l.accuracy does per batch)."""
-    return (y_hat.argmax(axis=1) == y.astype("float32")).sum().asscalar()
 
 
 def d2l_vn_epoch(epochs):
@@ -85,7 +79,7 @@ def bare_epoch(arrays, epochs):
     """(c): forward, backward and step only, over batches prepared beforehand."""
     X_all = arrays["train_images"].astype("float32")[:, None] / 255
     y_all = arrays["train_labels"].astype("int32")
-    batches = [(nd.array(X_all[i:i + BATCH_SIZE]), nd.array(y_all[i:i + BATCH_SIZE], dtype="int32"))
+    batches = [(np.array(X_all[i:i + BATCH_SIZE]), np.array(y_all[i:i + BATCH_SIZE], dtype="int32"))
                for i in range(0, len(y_all), BATCH_SIZE)]
     net, trainer, loss = _fresh()
     times = []
@@ -96,7 +90,7 @@ def bare_epoch(arrays, epochs):
                 l = loss(net(X), y)
             l.backward()
             trainer.step(X.shape[0])
-        nd.waitall()
+        npx.waitall()
         times.append(time.perf_counter() - start)
     return times
 
@@ -105,6 +99,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=2, help="timed epochs per way (default 2)")
     args = parser.parse_args()
+    npx.set_np()
     arrays, source = cache.read_cache(cache.cache_path())
     epochs = args.repeats + 1
     print(f"LeNet, batch {BATCH_SIZE}, 60,000 training images ({source}), device {d2l.try_gpu()}, "

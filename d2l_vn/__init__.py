@@ -4,6 +4,7 @@ Import it before ``mxnet``: :mod:`d2l_vn.compat` lets MXNet 1.9.1 run on NumPy u
 1.26 and on Python 3.12.
 """
 from . import compat  # noqa: F401  (first: patches NumPy before MXNet is imported)
+from . import arrays  # noqa: F401  (d2l's mxnet.np arrays and legacy nd arrays)
 from .backprop import mlp_backward, mlp_forward
 from .cache import DataError
 from .compgraph import draw_graph, graph_from_symbol, mlp_graph

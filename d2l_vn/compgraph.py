@@ -7,6 +7,7 @@ upper right; :func:`graph_from_symbol` turns the graph that ``mxnet.autograd``
 recorded into the same form, laid out by depth.
 """
 import json
+import re
 
 import matplotlib.pyplot as plt
 import networkx as nx
@@ -76,18 +77,20 @@ def graph_from_symbol(symbol, input_labels=None):
 
     Every node of the symbol's JSON becomes a node named by its index; inputs
     (``op == "null"``) are variables, other nodes are operators labelled by their
-    MXNet operator name. MXNet names the inputs ``var0``, ``null3``, ...;
+    MXNet operator name, without the ``_np_`` / ``_npi_`` prefix that the operators of
+    ``mxnet.np`` carry (``_np_dot`` is labelled ``dot``). MXNet names the inputs ``var0``, ``null3``, ...;
     ``input_labels`` replaces those names, in the order the inputs are first used.
     ``pos`` puts a node in the row of its longest path from an input, so data flows
     upwards.
 
-    >>> from mxnet import autograd, nd
-    >>> x = nd.ones(2); x.attach_grad()
+    >>> from mxnet import autograd, np, npx
+    >>> npx.set_np()
+    >>> x = np.ones(2); x.attach_grad()
     >>> with autograd.record():
-    ...     out = (2 * x).sum()
+    ...     out = np.dot(x, x).sum()
     >>> g = graph_from_symbol(autograd.get_symbol(out), input_labels=["x"])
     >>> [g.nodes[n]["label"] for n in nx.topological_sort(g)]
-    ['x', '_mul_scalar', 'sum']
+    ['x', 'dot', 'sum']
     """
     nodes = json.loads(symbol.tojson())["nodes"]
     inputs = [i for i, node in enumerate(nodes) if node["op"] == "null"]
@@ -97,7 +100,7 @@ def graph_from_symbol(symbol, input_labels=None):
     graph = nx.DiGraph()
     for i, node in enumerate(nodes):
         graph.add_node(i, kind="variable" if i in labels else "operator",
-                       label=labels.get(i, node["op"]))
+                       label=labels.get(i, re.sub(r"^_npi?_", "", node["op"])))
         graph.add_edges_from((inp[0], i) for inp in node["inputs"])
     depth = {}
     for n in nx.topological_sort(graph):

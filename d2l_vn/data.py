@@ -3,12 +3,13 @@
 ``load_fashion_mnist`` replaces the chapter's ``gluon.data.DataLoader`` with a
 per-sample ``ToTensor`` transform: the cached ``uint8`` arrays are scaled to
 ``float32`` once, and each minibatch is one NumPy fancy-index and one copy into
-an MXNet array.
+an MXNet array of the active kind: ``mxnet.np`` after ``npx.set_np()`` (d2l's
+convention), legacy ``nd`` otherwise.
 """
 import numpy as np
 from mxnet import nd
 
-from . import quick
+from . import arrays, quick
 from .cache import cache_path, read_cache
 
 __all__ = ["load_fashion_mnist", "ArrayBatches", "TEXT_LABELS", "class_balanced_subset"]
@@ -18,7 +19,10 @@ TEXT_LABELS = ("t-shirt", "trouser", "pullover", "dress", "coat",
 
 
 class ArrayBatches:
-    """Iterate over ``(X, y)`` minibatches of in-memory arrays, as MXNet NDArrays.
+    """Iterate over ``(X, y)`` minibatches of in-memory arrays, as MXNet arrays.
+
+    The kind is decided when a pass starts: ``mxnet.np`` arrays after ``npx.set_np()``,
+    legacy ``nd`` arrays otherwise.
 
     ``X`` has shape (batch, 1, 28, 28) (or ``resize`` squared), ``float32`` in [0, 1];
     ``y`` is ``int32``. With ``shuffle=True`` each pass draws a new permutation from a
@@ -44,6 +48,7 @@ class ArrayBatches:
 
     def __iter__(self):
         n = len(self.y)
+        ops = arrays.NP if arrays.active_kind() == "np" else arrays.ND
         order = self._rng.permutation(n) if self.shuffle else None
         for start in range(0, n, self.batch_size):
             if order is None:
@@ -51,10 +56,13 @@ class ArrayBatches:
             else:
                 idx = order[start:start + self.batch_size]
                 X, y = self.X[idx], self.y[idx]
-            X = nd.array(X, dtype=np.float32)
-            if self.resize is not None:
-                X = nd.contrib.BilinearResize2D(X, height=self.resize, width=self.resize)
-            yield X, nd.array(y, dtype=np.int32)
+            if self.resize is None:
+                X = ops.array(X, dtype=np.float32)
+            else:
+                X = nd.contrib.BilinearResize2D(nd.array(X, dtype=np.float32),
+                                                height=self.resize, width=self.resize)
+                X = X.as_np_ndarray() if ops is arrays.NP else X
+            yield X, ops.array(y, dtype=np.int32)
 
 
 def class_balanced_subset(labels, per_class, seed=0):

@@ -71,8 +71,11 @@ def peak_bytes(fn, ctx=None, warmup=True):
     Other work that MXNet finishes during the window is counted too (a few kB in a
     busy process), so compare against computed figures with a tolerance.
 
-    >>> from mxnet import nd
-    >>> round(peak_bytes(lambda: (nd.ones((1000, 250)) * 2).wait_to_read()) / 1e6, 2)
+    ``fn`` may compute with either array kind (``mxnet.np`` or legacy ``nd``).
+
+    >>> from mxnet import np, npx
+    >>> npx.set_np()
+    >>> round(peak_bytes(lambda: (np.ones((1000, 250)) * 2).wait_to_read()) / 1e6, 2)
     2.0
     """
     ctx = ctx or mx.cpu()

@@ -3,6 +3,8 @@ from d2l import mxnet as d2l
 from mxnet import init
 from mxnet.gluon import nn
 
+from . import arrays
+
 __all__ = ["lenet"]
 
 
@@ -12,7 +14,10 @@ def lenet(device=None):
     Two 5x5 convolutions (6 and 16 channels) with ReLU and 2x2 max pooling, then
     dense layers of 120, 84 and 10 units. The parameters are initialized (Xavier) on
     ``device`` (default: a GPU when MXNet sees one, else the CPU), so that a
-    ``gluon.Trainer`` can be built on them right away.
+    ``gluon.Trainer`` can be built on them right away. Gluon layers pick their operators
+    for the array mode that is active when they are built, so build the network after
+    ``npx.set_np()``; ``net.array_kind`` ('np' or 'nd') records that mode, and
+    ``d2l_vn.train`` checks it.
     """
     net = nn.HybridSequential()
     net.add(nn.Conv2D(6, kernel_size=5, padding=2, activation="relu"),
@@ -24,4 +29,5 @@ def lenet(device=None):
             nn.Dense(10))
     net.initialize(init.Xavier(), ctx=device or d2l.try_gpu())
     net.hybridize()
+    net.array_kind = arrays.active_kind()
     return net

@@ -13,6 +13,10 @@ clip_gradient)`` as in MXNet's ``adam_update``::
 ``decoupled_wd=True`` leaves ``wd`` out of ``g`` and shrinks ``w -= lr * wd * w``
 before the step instead (the AdamW form).
 
+Inside a ``gluon.Trainer`` MXNet hands the optimizer legacy arrays in both array modes;
+called directly, ``update`` also takes ``mxnet.np`` arrays (under ``npx.set_np()``) and
+updates them in place.
+
 Speed: ``rho_t``, ``r_t`` and the bias corrections depend on ``t`` only, so they are
 computed once per step in Python; once ``rho_t`` passes the threshold each parameter
 costs one call of MXNet's fused ``adam_update`` with the learning rate scaled by
@@ -24,6 +28,7 @@ import numbers
 from mxnet import nd
 from mxnet.optimizer import Optimizer, register
 
+from . import arrays
 from .rectification import bias_correction, check_beta, rectification, rho
 
 __all__ = ["RAdam"]
@@ -84,9 +89,10 @@ class RAdam(Optimizer):
         self._scalars = (None, None)
 
     def create_state(self, index, weight):
-        """Zero first and second moments ``(m, v)`` shaped like ``weight``."""
-        return (nd.zeros(weight.shape, weight.context, dtype=weight.dtype),
-                nd.zeros(weight.shape, weight.context, dtype=weight.dtype))
+        """Zero first and second moments ``(m, v)`` shaped like ``weight``, of its kind."""
+        ops = arrays.ops_for(weight)
+        return (ops.zeros(weight.shape, ctx=weight.context, dtype=weight.dtype),
+                ops.zeros(weight.shape, ctx=weight.context, dtype=weight.dtype))
 
     def step_scalars(self, t):
         """``(adaptive, lr_factor)`` of step ``t``, computed once per step and cached.
@@ -105,6 +111,11 @@ class RAdam(Optimizer):
         return self._scalars[1]
 
     def update(self, index, weight, grad, state):
+        arrays.check_kinds(weight=weight, grad=grad, m=state[0], v=state[1])
+        # MXNet's fused operators take legacy arrays: views of the same memory, so the
+        # in-place updates below reach the caller's arrays of either kind.
+        weight, grad, state = (weight.as_nd_ndarray(), grad.as_nd_ndarray(),
+                               tuple(s.as_nd_ndarray() for s in state))
         if grad.stype != "default" or weight.stype != "default":
             raise ValueError("RAdam supports dense weights and gradients only (stype 'default')")
         self._update_count(index)

@@ -6,7 +6,8 @@ the gradient the moments see as in MXNet's ``adam_update``:
 ``g = clip(rescale_grad * grad + wd * w, -clip_gradient, clip_gradient)`` (L2
 weight decay), or, with ``decoupled_wd=True``, ``g = clip(rescale_grad * grad)`` and
 a separate shrink ``w <- w - lr * wd * w`` before the step (the AdamW form of
-Loshchilov & Hutter). Each function returns new arrays ``(w, m, v)``.
+Loshchilov & Hutter). Inputs may be NumPy arrays or MXNet arrays of either kind
+(copied to NumPy); each function returns new float64 NumPy arrays ``(w, m, v)``.
 """
 import math
 
@@ -15,8 +16,13 @@ import numpy as np
 __all__ = ["adam_reference_step", "radam_reference_step"]
 
 
+def _float64(array):
+    """A float64 NumPy copy of a NumPy array, a number or an MXNet array of either kind."""
+    return np.asarray(array.asnumpy() if hasattr(array, "asnumpy") else array, dtype=np.float64)
+
+
 def _effective_gradient(w, grad, wd, rescale_grad, clip_gradient, decoupled_wd):
-    g = rescale_grad * np.asarray(grad, dtype=np.float64)
+    g = rescale_grad * _float64(grad)
     if not decoupled_wd:
         g = g + wd * w
     if clip_gradient is not None and clip_gradient > 0:
@@ -27,12 +33,12 @@ def _effective_gradient(w, grad, wd, rescale_grad, clip_gradient, decoupled_wd):
 def _decay_and_moments(w, grad, m, v, lr, beta1, beta2, wd, rescale_grad, clip_gradient,
                        decoupled_wd):
     """The first half that Adam and RAdam share: decoupled decay, then both moving averages."""
-    w = np.asarray(w, dtype=np.float64)
+    w = _float64(w)
     g = _effective_gradient(w, grad, wd, rescale_grad, clip_gradient, decoupled_wd)
     if decoupled_wd:
         w = w - lr * wd * w
-    m = beta1 * np.asarray(m, dtype=np.float64) + (1 - beta1) * g
-    v = beta2 * np.asarray(v, dtype=np.float64) + (1 - beta2) * g * g
+    m = beta1 * _float64(m) + (1 - beta1) * g
+    v = beta2 * _float64(v) + (1 - beta2) * g * g
     return w, m, v
 
 

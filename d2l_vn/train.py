@@ -3,16 +3,18 @@
 The schedule that is plotted is the schedule that is trained: ``scheduler`` is a
 function of the epoch, and every minibatch of epoch ``e`` uses ``scheduler(e)``.
 Metrics accumulate on the device and are read once per epoch, so the hot loop never
-waits for the host.
+waits for the host. Minibatches are MXNet arrays of the active kind: ``mxnet.np`` after
+``npx.set_np()`` (d2l's convention), legacy ``nd`` otherwise.
 """
 import math
 import time
 from dataclasses import dataclass, field
 
 from d2l import mxnet as d2l
-from mxnet import autograd, nd
+from mxnet import autograd
+from mxnet.gluon.parameter import DeferredInitializationError
 
-from . import quick
+from . import arrays, quick
 
 __all__ = ["train", "evaluate_accuracy", "History"]
 
@@ -46,21 +48,45 @@ class History:
                 f"on {self.device} ({mode})")
 
 
+def _correct(y_hat, y):
+    """Number of rows of ``y_hat`` whose largest entry is at the label ``y`` (on the device)."""
+    return (y_hat.argmax(axis=1).astype("float32") == y.astype("float32")).astype("float32").sum()
+
+
+def _check_batch(X, y, where):
+    """Raise a clear ValueError unless ``(X, y)`` are arrays of the active kind."""
+    kind = arrays.check_kinds(X=X, y=y)
+    if kind != arrays.active_kind():
+        fix = (".as_np_ndarray()" if kind == "nd" else ".as_nd_ndarray()")
+        mode = ("npx.set_np() is active (d2l's convention)" if kind == "nd"
+                else "npx.set_np() has not been called")
+        raise ValueError(f"{where} yields {'legacy nd' if kind == 'nd' else 'mxnet.np'} arrays "
+                         f"but {mode}: convert each minibatch with {fix}, or use "
+                         "d2l_vn.load_fashion_mnist, whose minibatches follow the active mode")
+
+
 def evaluate_accuracy(net, data_iter, device=None):
     """Fraction of correctly classified examples in ``data_iter`` (one host read)."""
     device = device or d2l.try_gpu()
-    correct, n = nd.zeros(1, ctx=device), 0
+    correct, n = 0, 0
     for X, y in data_iter:
+        if n == 0:
+            _check_batch(X, y, "the evaluation data")
         X, y = X.as_in_context(device), y.as_in_context(device)
-        correct += (net(X).argmax(axis=1) == y.astype("float32")).sum()
+        correct = correct + _correct(net(X), y)
         n += X.shape[0]
-    return correct.asscalar() / max(1, n)
+    return arrays.to_float(correct) / n if n else 0.0
 
 
-def _check_device(net, device):
-    """Raise a clear ValueError unless every parameter is initialized on ``device``."""
+def _check_network(net, device):
+    """Raise a clear ValueError unless every parameter is initialized on ``device``.
+
+    The network must also be built for the active array mode: Gluon layers choose their
+    operators (and parameters their array kind) for the mode they were built in.
+    """
     try:
-        contexts = {ctx for p in net.collect_params().values() for ctx in p.list_ctx()}
+        params = list(net.collect_params().values())
+        contexts = {ctx for p in params for ctx in p.list_ctx()}
     except RuntimeError:
         raise ValueError("the network's parameters are not initialized: call "
                          "net.initialize(init.Xavier(), ctx=device) before building the "
@@ -68,13 +94,25 @@ def _check_device(net, device):
     if contexts != {device}:
         raise ValueError(f"the network's parameters live on {sorted(map(str, contexts))} but "
                          f"training runs on {device}: initialize the network with ctx={device}")
+    built = getattr(net, "array_kind", None)  # set by d2l_vn.lenet(); Gluon layers fix
+    if built is None:                          # their operators when they are built
+        try:  # parameters take the kind of the mode of their first forward pass
+            built = arrays.kind_of(params[0].data(device)) if params else None
+        except DeferredInitializationError:
+            built = None
+    if built not in (None, arrays.active_kind()):
+        now = "npx.set_np() is active" if arrays.active_kind() == "np" else "npx.set_np() is off"
+        raise ValueError(f"the network was built for {'mxnet.np' if built == 'np' else 'legacy nd'}"
+                         f" arrays but {now}: build it again (e.g. d2l_vn.lenet()) after "
+                         "choosing the array mode (d2l's convention: npx.set_np() first)")
 
 
 def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
           scheduler=None, animate=True):
     """Train ``net`` for ``num_epochs`` epochs and return a :class:`History`.
 
-    ``train_iter``/``test_iter`` are any iterables of ``(X, y)`` MXNet arrays.
+    ``train_iter``/``test_iter`` are any iterables of ``(X, y)`` MXNet arrays of the
+    active kind (``mxnet.np`` after ``npx.set_np()``, else legacy ``nd``).
     ``device=None`` uses a GPU when MXNet sees one, else the CPU; either way it is
     printed, and the parameters must already be initialized there. With ``scheduler`` (a function of the epoch) the learning rate of epoch
     ``e`` is ``scheduler(e)``; a ``trainer`` built with its own ``lr_scheduler``
@@ -88,7 +126,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
         raise ValueError("the trainer already has an lr_scheduler (stepped per minibatch); "
                          "pass scheduler=None, or build the trainer without lr_scheduler")
     device = device or d2l.try_gpu()
-    _check_device(net, device)
+    _check_network(net, device)
     history = History(device=str(device), quick=quick.is_quick())
     data_note = getattr(train_iter, "description", "")
     print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {data_note}" if data_note else ""))
@@ -100,8 +138,10 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
         if scheduler is not None:
             trainer.set_learning_rate(scheduler(epoch))
         start = time.perf_counter()
-        loss_sum, correct, n = nd.zeros(1, ctx=device), nd.zeros(1, ctx=device), 0
+        loss_sum, correct, n = 0, 0, 0
         for X, y in train_iter:
+            if n == 0:
+                _check_batch(X, y, "train_iter")
             X, y = X.as_in_context(device), y.as_in_context(device)
             with autograd.record():
                 y_hat = net(X)
@@ -109,12 +149,12 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
             l.backward()
             trainer.step(X.shape[0])
             history.step_lr.append(trainer.learning_rate)
-            loss_sum += l.sum()
-            correct += (y_hat.argmax(axis=1) == y.astype("float32")).sum()
+            loss_sum = loss_sum + l.sum()
+            correct = correct + _correct(y_hat, y)
             n += X.shape[0]
         if n == 0:
             raise ValueError("train_iter yielded no minibatch: check the data and batch_size")
-        train_loss, train_acc = loss_sum.asscalar() / n, correct.asscalar() / n
+        train_loss, train_acc = arrays.to_float(loss_sum) / n, arrays.to_float(correct) / n
         test_acc = evaluate_accuracy(net, test_iter, device)
         history.epoch_time.append(time.perf_counter() - start)
         history.lr.append(history.step_lr[-1])

@@ -26,13 +26,14 @@ def test_cache_holds_the_real_dataset(real_cache):
     assert trousers[:, 12:16].mean() > 2 * trousers[:, :4].mean()
 
 
-def test_loader_batches_and_full_sizes(real_cache, monkeypatch):
+def test_loader_batches_and_full_sizes(real_cache, monkeypatch, array_mode):
     monkeypatch.delenv("D2L_VN_QUICK", raising=False)
     train_iter, test_iter = d2l_vn.load_fashion_mnist(1000)
     assert len(train_iter) == 60 and len(test_iter) == 10
     X, y = next(iter(train_iter))
     assert X.shape == (1000, 1, 28, 28) and X.dtype == np.float32 and y.dtype == np.int32
-    assert 0.0 <= X.min().asscalar() and X.max().asscalar() <= 1.0
+    assert d2l_vn.arrays.check_kinds(X=X, y=y) == array_mode.kind  # the active mode's kind
+    assert 0.0 <= X.asnumpy().min() and X.asnumpy().max() <= 1.0
     assert "source" in train_iter.description
 
 
@@ -52,10 +53,10 @@ def test_each_epoch_is_shuffled_differently():
     assert sorted(first) == sorted(second) and first != second
 
 
-def test_resize_gives_the_requested_size():
+def test_resize_gives_the_requested_size(array_mode):
     images = np.zeros((4, 28, 28), np.uint8)
     X, _ = next(iter(data.ArrayBatches(images, np.zeros(4), 2, shuffle=False, resize=32)))
-    assert X.shape == (2, 1, 32, 32)
+    assert X.shape == (2, 1, 32, 32) and d2l_vn.arrays.kind_of(X) == array_mode.kind
 
 
 def test_bad_batch_size_is_rejected():

@@ -7,7 +7,8 @@ import pytest
 import d2l_vn
 import d2l_vn.radam
 from d2l_vn import RAdam, adam_reference_step, radam_reference_step, rectification, rho
-from mxnet import autograd, gluon, nd, optimizer as mx_optimizer
+from mxnet import autograd, gluon, nd, npx, optimizer as mx_optimizer
+from mxnet import np as mnp
 
 SHAPES = [(3, 4), (7,), (2, 2, 3)]
 
@@ -20,13 +21,14 @@ def _random_problem(seed, steps=50):
     return weights, grads
 
 
-def _run_mxnet(opt, weights, grads):
-    """Apply ``opt`` to every parameter for each step; return the final weights (NumPy)."""
-    ws = [nd.array(w) for w in weights]
+def _run_mxnet(opt, weights, grads, ops=d2l_vn.arrays.ND):
+    """Apply ``opt`` to every parameter for each step, with arrays made by ``ops.array``;
+    return the final weights (NumPy)."""
+    ws = [ops.array(w) for w in weights]
     states = [opt.create_state(i, w) for i, w in enumerate(ws)]
     for step_grads in grads:
         for i, (w, g) in enumerate(zip(ws, step_grads)):
-            opt.update(i, w, nd.array(g), states[i])
+            opt.update(i, w, ops.array(g), states[i])
     return [w.asnumpy() for w in ws]
 
 
@@ -55,12 +57,12 @@ def test_radam_is_registered_with_mxnet():
 @pytest.mark.parametrize("threshold,wd,clip,decoupled",
                          list(itertools.product([4.0, 5.0, 30.0], [0.0, 0.05], [None, 0.5],
                                                 [False, True])))
-def test_radam_matches_the_reference_for_50_steps(threshold, wd, clip, decoupled):
+def test_radam_matches_the_reference_for_50_steps(threshold, wd, clip, decoupled, array_mode):
     weights, grads = _random_problem(seed=int(threshold * 10 + wd * 100 + (clip or 0) * 10))
     hp = dict(beta1=0.9, beta2=0.99, epsilon=1e-6, wd=wd, threshold=threshold,
               rescale_grad=0.5, clip_gradient=clip, decoupled_wd=decoupled)
     opt = RAdam(learning_rate=0.01, **hp)
-    got = _run_mxnet(opt, weights, grads)
+    got = _run_mxnet(opt, weights, grads, array_mode)
     want = _run_reference(radam_reference_step, weights, grads, lr=0.01, **hp)
     _assert_close(got, want)
     # the run leaves the starting point and takes both kinds of step
@@ -78,7 +80,24 @@ def test_threshold_five_differs_from_four_exactly_at_step_five():
     assert not np.allclose(paper, torch_like)
 
 
-def test_radam_in_a_gluon_trainer_with_a_scheduler():
+def test_radam_refuses_mixed_array_kinds():
+    npx.set_np()
+    opt = RAdam(learning_rate=0.01)
+    w = mnp.ones(3)
+    with pytest.raises(ValueError, match="as_np_ndarray"):
+        opt.update(0, w, nd.ones(3), opt.create_state(0, w))
+
+
+def test_reference_steps_take_mxnet_arrays(array_mode):
+    w, g = array_mode.array([1.0, -2.0]), array_mode.array([0.5, 0.25])
+    m, v = array_mode.array([0.0, 0.0]), array_mode.array([0.0, 0.0])
+    got = radam_reference_step(w, g, m, v, t=1, lr=0.1)
+    want = radam_reference_step(np.array([1.0, -2.0]), np.array([0.5, 0.25]), np.zeros(2),
+                                np.zeros(2), t=1, lr=0.1)
+    assert all(np.array_equal(a, b) for a, b in zip(got, want))
+
+
+def test_radam_in_a_gluon_trainer_with_a_scheduler(array_mode):
     net = gluon.nn.Dense(3, in_units=4)
     net.initialize()
     schedule = d2l_vn.CosineScheduler(max_update=30, base_lr=0.05, warmup_steps=5)
@@ -88,7 +107,8 @@ def test_radam_in_a_gluon_trainer_with_a_scheduler():
     names = list(net.collect_params().keys())
     start = {n: p.data().asnumpy() for n, p in net.collect_params().items()}
     rng = np.random.default_rng(0)
-    X, y = nd.array(rng.normal(size=(8, 4))), nd.array(rng.normal(size=(8, 3)))
+    X = array_mode.array(rng.normal(size=(8, 4)), dtype="float32")
+    y = array_mode.array(rng.normal(size=(8, 3)), dtype="float32")
     grads = []
     for _ in range(30):
         with autograd.record():

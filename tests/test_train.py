@@ -2,7 +2,7 @@
 import d2l_vn  # first: MXNet needs its NumPy shim on NumPy >= 1.24
 import numpy as np
 import pytest
-from mxnet import gluon
+from mxnet import gluon, npx
 
 from d2l_vn import cache, data
 
@@ -25,7 +25,7 @@ def _setup(lr=0.3, **trainer_kwargs):
     return net, trainer, gluon.loss.SoftmaxCrossEntropyLoss()
 
 
-def test_trains_on_real_data_with_a_per_epoch_schedule(small_real_data, capsys):
+def test_trains_on_real_data_with_a_per_epoch_schedule(small_real_data, capsys, array_mode):
     train_iter, test_iter = small_real_data
     net, trainer, loss = _setup()
     schedule = d2l_vn.MultiFactorScheduler(step=[1, 3], factor=0.5, base_lr=0.3)
@@ -41,7 +41,7 @@ def test_trains_on_real_data_with_a_per_epoch_schedule(small_real_data, capsys):
     assert "training on cpu(0)" in out and "3,000 images" in out and "test acc" in out
 
 
-def test_gluon_lr_scheduler_steps_per_minibatch(small_real_data):
+def test_gluon_lr_scheduler_steps_per_minibatch(small_real_data, array_mode):
     train_iter, test_iter = small_real_data
     schedule = d2l_vn.MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.3)
     net = d2l_vn.lenet()
@@ -69,7 +69,7 @@ def test_uninitialized_network_is_a_clear_error(small_real_data):
                      animate=False)
 
 
-def test_divergence_stops_training_and_says_so(small_real_data):
+def test_divergence_stops_training_and_says_so(small_real_data, array_mode):
     net, trainer, loss = _setup(lr=1e6)
     history = d2l_vn.train(net, *small_real_data, 4, loss, trainer, animate=False)
     assert history.diverged and len(history.train_loss) < 4
@@ -87,3 +87,21 @@ def test_empty_training_data_is_a_clear_error(small_real_data):
     net, trainer, loss = _setup()
     with pytest.raises(ValueError, match="no minibatch"):
         d2l_vn.train(net, [], small_real_data[1], 1, loss, trainer, animate=False)
+
+
+def test_minibatches_of_the_other_kind_say_what_to_call(small_real_data, array_mode):
+    net, trainer, loss = _setup()
+    X, y = next(iter(small_real_data[0]))
+    other = (X.as_nd_ndarray(), y.as_nd_ndarray()) if array_mode.kind == "np" else (
+        X.as_np_ndarray(), y.as_np_ndarray())
+    fix = "as_np_ndarray" if array_mode.kind == "np" else "as_nd_ndarray"
+    with pytest.raises(ValueError, match=fix):
+        d2l_vn.train(net, [other], small_real_data[1], 1, loss, trainer, animate=False)
+
+
+def test_a_network_built_in_the_other_mode_is_a_clear_error(small_real_data):
+    npx.set_np()
+    net, trainer, loss = _setup()       # built for mxnet.np arrays
+    npx.reset_np()
+    with pytest.raises(ValueError, match="build it again"):
+        d2l_vn.train(net, *small_real_data, 1, loss, trainer, animate=False)
