@@ -112,7 +112,7 @@ def graph_from_symbol(symbol, input_labels=None):
     return graph
 
 
-def draw_graph(graph, ax=None, lang="vi", node_size=900, font_size=11):
+def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11):
     """Draw a graph of this module (squares: variables, circles: operators); return the Axes.
 
     ``lang`` ('vi', 'en' or 'both') chooses the words of the legend.

@@ -10,7 +10,7 @@ import math
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .plot import words_in
+from .plot import axis_label, words_in
 from .train import History
 
 __all__ = ["results_table", "plot_metric", "HEADERS"]
@@ -22,7 +22,8 @@ HEADERS = {
            "gap": "train-test gap", "seconds": "seconds per epoch",
            "epoch": "epoch", "loss": "train loss"},
     "vi": {"schedule": "lịch tốc độ học", "train_loss": "mất mát huấn luyện cuối",
-           "train_acc": "độ chính xác huấn luyện", "test_acc": "độ chính xác kiểm tra",
+           "train_acc": "độ chính xác trên tập huấn luyện",
+           "test_acc": "độ chính xác trên tập kiểm tra",
            "gap": "chênh lệch huấn luyện - kiểm tra", "seconds": "giây mỗi epoch",
            "epoch": "epoch", "loss": "mất mát huấn luyện"},
 }
@@ -40,7 +41,7 @@ def _check_histories(histories):
             raise ValueError(f"histories[{name!r}] has no finished epoch")
 
 
-def results_table(histories, lang="vi", digits=3):
+def results_table(histories, lang="both", digits=3):
     """One row per run: final train loss, train and test accuracy, their gap, s/epoch.
 
     The gap is ``train accuracy - test accuracy`` of the last epoch; a large positive
@@ -82,7 +83,7 @@ def results_table(histories, lang="vi", digits=3):
     return pd.DataFrame(rows)
 
 
-def plot_metric(histories, metric="test_acc", ax=None, lang="vi"):
+def plot_metric(histories, metric="test_acc", ax=None, lang="both"):
     """Overlay one per-epoch metric of every run (one line per run); return the Axes.
 
     ``metric`` is ``'train_loss'``, ``'train_acc'`` or ``'test_acc'``. Runs that stopped
@@ -104,7 +105,7 @@ def plot_metric(histories, metric="test_acc", ax=None, lang="vi"):
         points = [(e + 1, v) for e, v in enumerate(values) if math.isfinite(v)]
         ax.plot([p[0] for p in points], [p[1] for p in points], label=name)
     ax.set_xlabel(words["epoch"])
-    ax.set_ylabel(words["loss" if metric == "train_loss" else metric])
+    ax.set_ylabel(axis_label(words["loss" if metric == "train_loss" else metric]))
     ax.grid(True)
     ax.legend()
     return ax

@@ -17,7 +17,7 @@ SLIDER_RANGES = {"base_lr": (0.05, 2.0, 0.05), "final_lr": (0.0, 0.5, 0.01),
                  "warmup_steps": (0, 30, 1), "max_update": (1, 60, 1)}
 
 _WORDS = {"en": {"step": "step", "lr": "learning rate", "title": "cosine schedule with warmup"},
-          "vi": {"step": "bước", "lr": "tốc độ học", "title": "lịch cosin có khởi động"}}
+          "vi": {"step": "bước", "lr": "tốc độ học", "title": "lịch côsin có khởi động"}}
 
 
 class ScheduleExplorer:

@@ -13,6 +13,7 @@ from d2l_vn.backprop import mlp_backward, mlp_forward  # noqa: E402
 from d2l_vn.compgraph import draw_graph, graph_from_symbol, mlp_graph  # noqa: E402
 from d2l_vn.gradcheck import max_abs_diff, numerical_gradient  # noqa: E402
 from d2l_vn.memory import mlp_memory, peak_bytes  # noqa: E402
+from notebooks import CHAPTERS, load, pairs, source  # noqa: E402
 
 
 def test_numerical_gradient_of_a_known_function(array_mode):
@@ -110,3 +111,19 @@ def test_training_needs_more_measured_memory_than_inference(array_mode):
     # exact in a fresh process; other finishing work can add a few kB in a long test run
     assert m["inference_activations"] <= infer <= m["inference_activations"] + 8192
     assert train >= m["activations_kept"] + m["gradients"] > infer
+
+
+def test_backprop_chapter_works_one_memory_row_out_as_mlp_memory_does():
+    """The worked row of the backprop chapter states, in both languages, what is computed."""
+    m = mlp_memory(784, 256, 10, 256)
+    chapter = next(path for path in CHAPTERS if path.name == "backprop.ipynb")
+    worked = [(source(en), source(vi)) for _, en, vi in pairs(load(chapter))
+              if "784, 256, 10, 256" in source(en)]
+    assert len(worked) == 1
+    keys = ("parameters", "input", "activations_kept", "inference_activations",
+            "training_total", "inference_total")
+    expected = [f"{m[key]:,}".replace(",", r"\,") + "$" for key in keys]
+    expected += [f"{m[key] / 1e6:.2f} MB" for key in keys]
+    expected.append(f"{(m['training_total'] - m['inference_total']) / 1e6:.2f} MB")
+    for text in worked[0]:
+        assert [e for e in expected if e not in text] == []

@@ -30,7 +30,7 @@ def test_table_headers_in_each_language():
     histories = {"a": run((0.5, 0.8))}
     assert list(d2l_vn.results_table(histories, lang="vi").columns)[0] == "lịch tốc độ học"
     both = list(d2l_vn.results_table(histories, lang="both").columns)
-    assert both[3] == "độ chính xác kiểm tra / test accuracy"
+    assert both[3] == "độ chính xác trên tập kiểm tra / test accuracy"
     assert len(both) == 6 and all(" / " in h for h in both)
     assert HEADERS["vi"].keys() == HEADERS["en"].keys()
 
@@ -62,7 +62,7 @@ def test_plot_metric_draws_one_line_per_run_and_skips_nan():
     assert d2l_vn.plot_metric(histories, "test_acc", ax=ax, lang="both") is ax
     assert [l.get_label() for l in ax.lines] == ["a", "b"]
     assert list(ax.lines[1].get_xdata()) == [1]
-    assert ax.get_ylabel() == "độ chính xác kiểm tra / test accuracy"
+    assert ax.get_ylabel() == "độ chính xác trên tập kiểm tra /\ntest accuracy"
     d2l_vn.plot_metric(histories, "train_loss", ax=ax, lang="en")
     assert ax.get_ylabel() == "train loss"
     with pytest.raises(ValueError, match="metric"):
