@@ -102,7 +102,8 @@ class Settings:
 
     def describe(self):
         seeds = ", ".join(map(str, self.seeds))
-        return (f"{len(self.seeds)} seeds ({seeds}), {self.epochs} epochs, "
+        epochs = f"{self.epochs} epoch{'s' if self.epochs > 1 else ''}"
+        return (f"{len(self.seeds)} seed{'s' if len(self.seeds) > 1 else ''} ({seeds}), {epochs}, "
                 f"{self.training_images:,} training images, batch {self.batch_size}")
 
 
