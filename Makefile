@@ -13,7 +13,7 @@ else
 export D2L_VN_QUICK := 1
 endif
 
-.PHONY: help venv data test test-py312 book bench clean
+.PHONY: help venv data test test-py312 book bench results clean
 
 help:
 	@echo "make book   build the course website into _build/html"
@@ -22,6 +22,7 @@ help:
 	@echo "make data   fetch Fashion-MNIST into the local cache"
 	@echo "make mathjax  fetch MathJax (npm registry) into _vendor/ for the website"
 	@echo "make bench  run the benchmarks in benchmarks/ (epoch time, optimizer step time)"
+	@echo "make results [CHAPTER=lr_scheduling]  train the studies at full settings into d2l_vn/records/ (hours; resumable)"
 	@echo "FULL=1      full settings instead of quick ones"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -85,12 +86,20 @@ $(MATHJAX):
 .PHONY: mathjax
 mathjax: $(MATHJAX)
 
+# The website shows the recorded full runs: studies load d2l_vn/records/ instead of training.
+book: export D2L_VN_FROM_RECORDS := 1
 book: data $(MATHJAX)
 	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
 	@echo "The website is in _build/html: open _build/html/index.html in a browser."
 
 bench: data
 	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Recorded full runs of the chapters' studies, always at full settings (FULL= plays no part):
+# `make results` (every chapter) or `make results CHAPTER=lr_scheduling`. Interrupted, it
+# resumes from d2l_vn/records/<chapter>.partial.json; finished, it replaces <chapter>.json.
+results: data
+	$(BIN)/python -m d2l_vn.results $(CHAPTER)
 
 clean:
 	rm -rf _build .pytest_cache

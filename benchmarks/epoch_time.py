@@ -27,6 +27,7 @@ from mxnet import autograd, gluon, np, npx  # noqa: E402
 from mxnet.gluon.data.vision import transforms  # noqa: E402
 
 from d2l_vn import cache  # noqa: E402
+from d2l_vn.throughput import bare_epoch_times  # noqa: E402
 
 BATCH_SIZE, LR = 256, 0.1
 
@@ -77,22 +78,7 @@ def d2l_vn_epoch(epochs):
 
 def bare_epoch(arrays, epochs):
     """(c): forward, backward and step only, over batches prepared beforehand."""
-    X_all = arrays["train_images"].astype("float32")[:, None] / 255
-    y_all = arrays["train_labels"].astype("int32")
-    batches = [(np.array(X_all[i:i + BATCH_SIZE]), np.array(y_all[i:i + BATCH_SIZE], dtype="int32"))
-               for i in range(0, len(y_all), BATCH_SIZE)]
-    net, trainer, loss = _fresh()
-    times = []
-    for _ in range(epochs):
-        start = time.perf_counter()
-        for X, y in batches:
-            with autograd.record():
-                l = loss(net(X), y)
-            l.backward()
-            trainer.step(X.shape[0])
-        npx.waitall()
-        times.append(time.perf_counter() - start)
-    return times
+    return bare_epoch_times(arrays["train_images"], arrays["train_labels"], BATCH_SIZE, epochs, LR)
 
 
 def main():

@@ -15,12 +15,15 @@ from .models import lenet
 from .plot import plot_history, plot_schedule
 from .quick import epochs, is_quick
 from .radam import RAdam  # registers the optimizer 'radam' with MXNet
-from .records import describe_record, load_record, save_record
+from .records import describe_record, load_record
 from .rectification import bias_correction, rectification, rho
 from .reference_steps import adam_reference_step, radam_reference_step
 from .report import plot_metric, results_table
-from .schedulers import (CosineScheduler, FactorScheduler, MultiFactorScheduler, PolyScheduler,
+from .schedulers import (ConstantScheduler, CosineScheduler, FactorScheduler, MultiFactorScheduler, PolyScheduler,
                          SquareRootScheduler)
+from .study import Arm, Study, StudyResults, recorded_results, run_study, train_run
+from .filters import dead_filters
+from .study_report import STALL_ACCURACY, plot_stalls, plot_study, study_numbers, study_table
 from .train import History, evaluate_accuracy, train
 from .widgets import ScheduleExplorer
 
@@ -31,4 +34,6 @@ __all__ = ["mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "dra
            "MultiFactorScheduler", "PolyScheduler", "SquareRootScheduler", "History",
            "evaluate_accuracy", "train", "plot_metric", "results_table", "ScheduleExplorer",
            "RAdam", "rho", "rectification", "bias_correction", "adam_reference_step",
-           "radam_reference_step", "save_record", "load_record", "describe_record"]
+           "radam_reference_step", "load_record", "describe_record", "ConstantScheduler", "Arm",
+           "Study", "StudyResults", "recorded_results", "run_study", "train_run", "STALL_ACCURACY",
+           "dead_filters", "plot_stalls", "plot_study", "study_numbers", "study_table"]

@@ -14,12 +14,13 @@ and turns a mix into a ``ValueError`` that says what to call.
 >>> ops_for(nd.ones(2)).dot is nd.dot
 True
 """
+import contextlib
 import numbers
 from types import SimpleNamespace
 
 from mxnet import nd, np, npx, util
 
-__all__ = ["NP", "ND", "active_kind", "kind_of", "check_kinds", "ops_for", "to_float",
+__all__ = ["NP", "ND", "active_kind", "d2l_mode", "kind_of", "check_kinds", "ops_for", "to_float",
            "mixed_kinds_message"]
 
 #: The operators ``d2l_vn`` needs, for each kind, under one set of names.
@@ -37,6 +38,17 @@ _FIX = ("With d2l's convention (npx.set_np()) make every array with mxnet.np (np
 def active_kind():
     """``'np'`` after ``npx.set_np()`` (d2l's convention), else ``'nd'``."""
     return "np" if util.is_np_array() else "nd"
+
+
+@contextlib.contextmanager
+def d2l_mode():
+    """Inside ``with d2l_mode():`` d2l's convention is active, as after ``npx.set_np()``;
+    the mode before it comes back afterwards. Studies train in it, so a recorded run and a
+    reader's run of the same seed start from the same weights (MXNet draws initial
+    weights with different operators in the two modes).
+    """
+    with util.np_shape(True), util.np_array(True):
+        yield
 
 
 def kind_of(array):

@@ -1,14 +1,18 @@
-"""The one switch for quick runs: ``D2L_VN_QUICK=1``.
+"""The switches that decide how much a chapter trains: ``D2L_VN_QUICK`` and ``D2L_VN_FROM_RECORDS``.
 
 Readers get the full settings by default. Tests and the website build set
 ``D2L_VN_QUICK=1`` so that every chapter executes in minutes on two CPU cores:
 the training set shrinks to a class-balanced subset (the test set stays whole)
 and chapters pass their epoch counts through :func:`epochs`.
+
+``make book`` also sets ``D2L_VN_FROM_RECORDS=1``: then :func:`d2l_vn.run_study` trains
+nothing and shows the recorded full runs (``make results``). This module is the only
+place that reads these variables; chapters ask :func:`is_quick` or call the helpers.
 """
 import math
 import os
 
-__all__ = ["is_quick", "epochs", "QUICK_TRAIN_PER_CLASS", "describe"]
+__all__ = ["is_quick", "from_records", "epochs", "QUICK_TRAIN_PER_CLASS", "describe"]
 
 #: Training images kept per class in quick mode (10 classes: 5,000 images).
 QUICK_TRAIN_PER_CLASS = 500
@@ -18,7 +22,16 @@ QUICK_EPOCH_FRACTION = 0.2
 
 def is_quick():
     """True when the environment variable ``D2L_VN_QUICK`` is set to 1, true or yes."""
-    return os.environ.get("D2L_VN_QUICK", "").strip().lower() in {"1", "true", "yes"}
+    return _on("D2L_VN_QUICK")
+
+
+def from_records():
+    """True when ``D2L_VN_FROM_RECORDS`` is 1, true or yes: studies load records, not train."""
+    return _on("D2L_VN_FROM_RECORDS")
+
+
+def _on(variable):
+    return os.environ.get(variable, "").strip().lower() in {"1", "true", "yes"}
 
 
 def epochs(num_epochs):

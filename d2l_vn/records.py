@@ -1,10 +1,20 @@
-"""Records of full-settings runs, so that quick runs can cite them with their provenance.
+"""Records of full runs: one JSON file per chapter, written run by run by ``make results``.
 
-A chapter run with full settings saves the final figures of its runs with
-:func:`save_record` (a JSON file in ``d2l_vn/records/``, shipped with the package);
-quick runs, the website build among them, load that file with :func:`load_record`
-and show its figures beside :func:`describe_record`, which says when, where and
-with which versions they were measured. Quick runs are never saved.
+``d2l_vn/records/<chapter>.json`` (shipped with the package) holds::
+
+    {"chapter": ..., "provenance": {...}, "fingerprints": {...}, "runs": [...]}
+
+``provenance`` says when, on which processor and with which versions the runs were
+made, the settings of every study (training images, epochs, batch size, seeds), how
+they ran in parallel and how long it took; every run has its ``study``, ``arm`` and
+``seed``, one value per epoch of ``train_loss``, ``train_acc``, ``test_acc`` and ``lr``,
+and its ``seconds``; ``fingerprints`` are the losses of the first minibatches of every
+arm (:func:`d2l_vn.study.fingerprint`), which ``tests/test_records.py`` recomputes.
+
+While ``make results`` runs, the finished runs go to ``<chapter>.partial.json``,
+rewritten after every run through a temporary file and ``os.replace``, so a run is
+never half written and an interrupted ``make results`` resumes from it; at the end
+the complete record replaces ``<chapter>.json``.
 """
 import datetime
 import json
@@ -15,17 +25,43 @@ import platform
 import mxnet
 import numpy
 
-from .train import History
-
-__all__ = ["save_record", "load_record", "describe_record", "RECORDS_DIR"]
+__all__ = ["load_record", "write_record", "record_path", "machine", "describe_record",
+           "RECORDS_DIR"]
 
 RECORDS_DIR = pathlib.Path(__file__).resolve().parent / "records"
 
 
-def _path(name):
-    if not isinstance(name, str) or not name.replace("_", "").isalnum():
-        raise ValueError(f"name must be letters, digits and '_', got {name!r}")
-    return RECORDS_DIR / f"{name}.json"
+def record_path(chapter, partial=False, records_dir=None):
+    """Where the record of ``chapter`` lives (``partial=True``: the one being written)."""
+    if not isinstance(chapter, str) or not chapter.replace("_", "").isalnum():
+        raise ValueError(f"chapter must be letters, digits and '_', got {chapter!r}")
+    folder = pathlib.Path(records_dir) if records_dir is not None else RECORDS_DIR
+    return folder / f"{chapter}{'.partial' if partial else ''}.json"
+
+
+def load_record(chapter, partial=False, records_dir=None):
+    """The record of ``chapter`` as a dict, or ``None`` when none was made yet."""
+    path = record_path(chapter, partial, records_dir)
+    if not path.exists():
+        return None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as e:
+        raise ValueError(f"the record {path.name} of chapter {chapter!r} is not valid JSON ({e}); "
+                         f"delete it and run `make results CHAPTER={chapter}` again") from None
+    if not isinstance(record, dict) or not {"provenance", "runs"} <= set(record):
+        raise ValueError(f"the record {path.name} has an old or unknown layout (it needs "
+                         f"'provenance' and 'runs'): run `make results CHAPTER={chapter}` again")
+    return record
+
+
+def write_record(path, record):
+    """Write ``record`` to ``path`` atomically: a reader sees the old file or the new one."""
+    path = pathlib.Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _processor():
@@ -38,42 +74,25 @@ def _processor():
     return platform.processor() or platform.machine()
 
 
-def save_record(name, histories):
-    """Write the final figures of ``histories`` (name -> History) as record ``name``."""
-    if not histories or not all(isinstance(h, History) and h.train_loss for h in histories.values()):
-        raise ValueError("histories must map names to d2l_vn.History objects with finished epochs")
-    if any(h.quick for h in histories.values()):
-        raise ValueError("only full-settings runs are recorded; unset D2L_VN_QUICK and run again")
-    record = {
-        "created": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "processor": _processor(), "cpu_count": os.cpu_count(),
-        "python": platform.python_version(), "mxnet": mxnet.__version__, "numpy": numpy.__version__,
-        "runs": {run: {"epochs": len(h.train_loss), "device": h.device,
-                       "train_loss": h.train_loss[-1], "train_acc": h.train_acc[-1],
-                       "test_acc": h.test_acc[-1], "seconds_per_epoch": h.seconds_per_epoch}
-                 for run, h in histories.items()},
-    }
-    path = _path(name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+def machine():
+    """Today's date and this machine: processor, core count, Python, MXNet and NumPy versions."""
+    return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "processor": _processor(), "cpu_count": os.cpu_count(),
+            "python": platform.python_version(), "mxnet": mxnet.__version__,
+            "numpy": numpy.__version__}
 
 
-def load_record(name):
-    """The record ``name`` as a dict, or ``None`` when no full run was recorded yet."""
-    path = _path(name)
-    if not path.exists():
-        return None
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as e:
-        raise ValueError(f"the record {path} is not valid JSON ({e}); delete it or run the "
-                         "chapter with full settings again") from None
+def _duration(seconds):
+    minutes = round(seconds / 60)
+    return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{seconds / 60:.1f} min"
 
 
 def describe_record(record):
-    """One line of provenance: when, on what, with which versions the record was measured."""
-    devices = sorted({run["device"] for run in record["runs"].values()})
-    return (f"full settings, measured on {record['created']} on {', '.join(devices)} "
-            f"({record['processor']}, {record['cpu_count']} cores), Python {record['python']}, "
-            f"MXNet {record['mxnet']}, NumPy {record['numpy']}")
+    """One line of provenance: when, on what, with which versions, how long; no file paths."""
+    p = record["provenance"]
+    line = (f"recorded by `make results` on {p['date']} on {p['processor']} "
+            f"({p['cpu_count']} cores), Python {p['python']}, MXNet {p['mxnet']}, "
+            f"NumPy {p['numpy']}")
+    if "wall_seconds" in p:
+        line += f"; wall time of the chapter's runs {_duration(p['wall_seconds'])}"
+    return line

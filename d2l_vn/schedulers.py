@@ -16,7 +16,7 @@ Warmup (``warmup_steps`` > 0) is handled once, in :class:`Scheduler`: for
 import math
 import numbers
 
-__all__ = ["Scheduler", "SquareRootScheduler", "FactorScheduler", "MultiFactorScheduler",
+__all__ = ["Scheduler", "ConstantScheduler", "SquareRootScheduler", "FactorScheduler", "MultiFactorScheduler",
            "PolyScheduler", "CosineScheduler"]
 
 
@@ -68,6 +68,17 @@ class Scheduler:
     def __repr__(self):
         args = ", ".join(f"{k}={v!r}" for k, v in vars(self).items())
         return f"{type(self).__name__}({args})"
+
+
+class ConstantScheduler(Scheduler):
+    """``base_lr`` at every step after the warmup: a fixed rate, or a warmup alone.
+
+    >>> [round(ConstantScheduler(base_lr=0.3, warmup_steps=3)(t), 2) for t in (0, 1, 3, 100)]
+    [0.0, 0.1, 0.3, 0.3]
+    """
+
+    def _decay(self, t):
+        return self.base_lr
 
 
 class SquareRootScheduler(Scheduler):

@@ -108,7 +108,7 @@ def _check_network(net, device):
 
 
 def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
-          scheduler=None, animate=True):
+          scheduler=None, animate=True, verbose=True):
     """Train ``net`` for ``num_epochs`` epochs and return a :class:`History`.
 
     ``train_iter``/``test_iter`` are any iterables of ``(X, y)`` MXNet arrays of the
@@ -118,7 +118,8 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
     ``e`` is ``scheduler(e)``; a ``trainer`` built with its own ``lr_scheduler``
     steps per minibatch instead, and ``History.step_lr`` shows it. ``animate=True``
     draws d2l's ``Animator`` in a notebook. Training stops early, saying so, when the
-    loss stops being finite.
+    loss stops being finite. ``verbose=False`` leaves out the two printed lines (studies
+    print one line per run themselves).
     """
     if not isinstance(num_epochs, int) or num_epochs < 1:
         raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
@@ -129,7 +130,8 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
     _check_network(net, device)
     history = History(device=str(device), quick=quick.is_quick())
     data_note = getattr(train_iter, "description", "")
-    print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {data_note}" if data_note else ""))
+    if verbose:
+        print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {data_note}" if data_note else ""))
     animator = None
     if animate:
         animator = d2l.Animator(xlabel="epoch", xlim=[1, num_epochs],
@@ -166,5 +168,6 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
         if not math.isfinite(train_loss):
             history.diverged = True
             break
-    print(f"[d2l_vn] {history.summary()}")
+    if verbose:
+        print(f"[d2l_vn] {history.summary()}")
     return history

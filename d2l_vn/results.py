@@ -1,0 +1,190 @@
+"""``make results``: train the chapters' studies at full settings and record them.
+
+Usage: ``python -m d2l_vn.results [CHAPTER ...]`` (default: every chapter of
+:data:`d2l_vn.studies.CHAPTERS`). Runs go to worker processes (``--processes``, each
+with ``--threads`` threads, set before MXNet starts in the worker); every finished run
+is written at once to the chapter's partial record (see :mod:`d2l_vn.records`), so an
+interrupted run resumes where it stopped. At the end the fingerprints are computed,
+the bare training loop (:mod:`d2l_vn.throughput`) is timed for comparison, images/s
+and wall time are printed, and the record replaces ``d2l_vn/records/<chapter>.json``.
+
+Default: two processes of one thread each. On the 2-core machine that trained ten
+one-epoch full runs in 4.1 min (2,451 images/s, machine loaded by other jobs), while one
+process of two threads needed 319 s for its first run alone (188 images/s); on an
+idle machine two single-thread processes gave about 1.2 times the images/s of one
+two-thread process. Numbers repeat exactly for the same threads per process; with
+another thread count rounding differs, and over an epoch it grows into other numbers.
+
+For tests, ``--images``, ``--test-images``, ``--epochs`` and ``--seeds`` shrink every
+study; such records must go elsewhere (``--records-dir``), never into the package.
+"""
+import argparse
+import contextlib
+import dataclasses
+import multiprocessing
+import os
+import sys
+import time
+
+from . import records
+from .study import fashion_mnist_arrays, fingerprint, run_to_record, train_run
+from .throughput import bare_epoch_times
+
+__all__ = ["record_chapter", "main"]
+
+#: Images of the bare-loop measurement (50 minibatches of 256; fewer when the studies train
+#: on fewer), best of two timed passes after a warm-up pass.
+BARE_IMAGES = 12_800
+
+
+def _thread_variables(threads):
+    value = str(threads)
+    return {"OMP_NUM_THREADS": value, "MKL_NUM_THREADS": value,
+            "MXNET_CPU_WORKER_NTHREADS": value, "MXNET_OMP_MAX_THREADS": value}
+
+
+@contextlib.contextmanager
+def _environment(variables):
+    """Set ``variables`` while worker processes start (they inherit them), then restore."""
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _train(job):
+    """In a worker: train one (study, arm, seed) and return it in the record's layout."""
+    study, arm_name, seed, settings = job
+    start = time.perf_counter()
+    _, history = train_run(study, arm_name, seed, settings)
+    return job, run_to_record(study, arm_name, seed, history, time.perf_counter() - start)
+
+
+def _same_training(study, arm, settings):
+    """What decides a run's numbers, apart from the seed: arms differing only by name match."""
+    return (repr(dataclasses.replace(arm, name="")), settings)
+
+
+def _start_record(chapter, settings, processes, threads):
+    return {"chapter": chapter,
+            "provenance": {**records.machine(),
+                           "settings": {name: s.as_dict() for name, s in settings.items()},
+                           "parallel": {"processes": processes, "threads_per_process": threads},
+                           "wall_seconds": 0.0},
+            "runs": []}
+
+
+def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, records_dir=None):
+    """Train what the record of ``chapter`` still lacks, write it run by run; return the record.
+
+    ``shrink`` (a dict of :class:`d2l_vn.study.Settings` fields) replaces the full settings.
+    """
+    settings = {s.name: dataclasses.replace(s.full_settings(), **(shrink or {})) for s in studies}
+    partial_path = records.record_path(chapter, partial=True, records_dir=records_dir)
+    record = records.load_record(chapter, partial=True, records_dir=records_dir)
+    wanted = {name: s.as_dict() for name, s in settings.items()}
+    if record is not None and record["provenance"]["settings"] != wanted:
+        raise SystemExit(f"{partial_path.name} was started with other settings or studies; "
+                         f"delete it to start over, or run with the settings it was started with")
+    if record is None:
+        record = _start_record(chapter, settings, processes, threads)
+    done = {(run["study"], run["arm"], run["seed"]) for run in record["runs"]}
+    twins = {}  # what decides the numbers -> the (study, arm, seed) that share it
+    for study in studies:
+        for arm in study.arms:
+            for seed in settings[study.name].seeds:
+                if (study.name, arm.name, seed) not in done:
+                    key = (_same_training(study, arm, settings[study.name]), seed)
+                    twins.setdefault(key, []).append((study, arm.name, seed))
+    jobs = [(study, arm_name, seed, settings[study.name])
+            for (study, arm_name, seed) in (group[0] for group in twins.values())]
+    total = len(done) + sum(map(len, twins.values()))
+    print(f"{chapter}: {total} runs in {len(studies)} studies, {len(done)} already recorded; "
+          f"{len(jobs)} to train in {processes} processes x {threads} threads", flush=True)
+    wall_before, start = record["provenance"]["wall_seconds"], time.perf_counter()
+    if jobs:
+        context = multiprocessing.get_context("spawn")
+        with _environment(_thread_variables(threads)):
+            pool = context.Pool(processes)
+        with pool:
+            for (study, arm_name, seed, job_settings), run in pool.imap_unordered(_train, jobs):
+                key = (_same_training(study, study.arm(arm_name), job_settings), seed)
+                for twin_study, twin_arm, _ in twins[key]:
+                    entry = {**run, "study": twin_study.name, "arm": twin_arm}
+                    if (twin_study.name, twin_arm) != (study.name, arm_name):
+                        entry["same_as"] = f"{study.name}: {arm_name}"
+                    record["runs"].append(entry)
+                record["provenance"]["wall_seconds"] = round(
+                    wall_before + time.perf_counter() - start, 1)
+                records.write_record(partial_path, record)
+                print(f"[{len(record['runs'])}/{total}] {study.name}: {arm_name}, seed {seed}: "
+                      f"test acc {run['test_acc'][-1]:.3f} ({run['seconds']:.0f} s)", flush=True)
+    return _finish(chapter, studies, record, records_dir)
+
+
+def _finish(chapter, studies, record, records_dir):
+    """Fingerprints, throughput against the bare loop, then the record replaces the old one."""
+    record["fingerprints"] = {
+        study.name: {arm.name: {"seed": study.seeds[0], "losses": fingerprint(study, arm.name)}
+                     for arm in study.arms} for study in studies}
+    provenance = record["provenance"]
+    settings = provenance["settings"]
+    images = sum(settings[run["study"]]["training_images"] * len(run["train_loss"])
+                 for run in record["runs"] if "same_as" not in run)
+    arrays = fashion_mnist_arrays()
+    count = min(BARE_IMAGES, max(s["training_images"] for s in settings.values()))
+    bare = count / min(bare_epoch_times(arrays["train_images"][:count],
+                                        arrays["train_labels"][:count], 256, 3)[1:])
+    studied = images / max(provenance["wall_seconds"], 1e-9)
+    provenance.update({**records.machine(), "images_per_second": round(studied),
+                       "bare_loop_images_per_second": round(bare)})
+    final_path = records.record_path(chapter, records_dir=records_dir)
+    records.write_record(final_path, record)
+    records.record_path(chapter, partial=True, records_dir=records_dir).unlink(missing_ok=True)
+    print(f"{chapter}: wall time {provenance['wall_seconds'] / 60:.1f} min; {studied:,.0f} training "
+          f"images/s with evaluation, bare forward/backward/step loop {bare:,.0f} images/s "
+          f"(ratio {studied / bare:.2f}); recorded in d2l_vn/records/{final_path.name}"
+          if records_dir is None else
+          f"{chapter}: wall time {provenance['wall_seconds'] / 60:.1f} min; {studied:,.0f} images/s, "
+          f"bare loop {bare:,.0f} images/s (ratio {studied / bare:.2f})", flush=True)
+    return record
+
+
+def main(argv=None):
+    from .studies import CHAPTERS
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("chapters", nargs="*", help=f"default: all ({', '.join(CHAPTERS)})")
+    parser.add_argument("--processes", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (default 1)")
+    parser.add_argument("--studies", nargs="*", help="only these studies (tests)")
+    parser.add_argument("--images", type=int, help="training images (tests)")
+    parser.add_argument("--test-images", type=int, help="test images (tests)")
+    parser.add_argument("--epochs", type=int, help="epochs (tests)")
+    parser.add_argument("--seeds", type=int, help="first N seeds of each study (tests)")
+    parser.add_argument("--records-dir", help="where to write records (required with the above)")
+    args = parser.parse_args(argv)
+    unknown = set(args.chapters) - set(CHAPTERS)
+    if unknown:
+        parser.error(f"unknown chapter(s) {', '.join(sorted(unknown))}; known: {', '.join(CHAPTERS)}")
+    shrink = {field: value for field, value in (("training_images", args.images),
+                                                 ("test_images", args.test_images),
+                                                 ("epochs", args.epochs)) if value is not None}
+    if (shrink or args.seeds or args.studies) and not args.records_dir:
+        parser.error("reduced settings never go into the package's records: add --records-dir")
+    if args.processes < 1 or args.threads < 1:
+        parser.error("--processes and --threads must be at least 1")
+    for chapter in args.chapters or CHAPTERS:
+        studies = [s for s in CHAPTERS[chapter] if not args.studies or s.name in args.studies]
+        if args.seeds:
+            studies = [dataclasses.replace(s, seeds=s.seeds[:args.seeds]) for s in studies]
+        record_chapter(chapter, studies, args.processes, args.threads, shrink, args.records_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

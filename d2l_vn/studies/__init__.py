@@ -1,0 +1,9 @@
+"""The studies of every chapter, declared once for ``make results`` and the notebooks.
+
+:data:`CHAPTERS` maps a chapter (its notebook's name) to its studies.
+"""
+from . import lr_scheduling
+
+__all__ = ["CHAPTERS", "lr_scheduling"]
+
+CHAPTERS = {"lr_scheduling": lr_scheduling.STUDIES}

@@ -1,0 +1,74 @@
+"""The studies of the learning-rate scheduling chapter (LeNet, Fashion-MNIST, SGD, batch 256).
+
+- :data:`SCHEDULES` (a): d2l 1.0.3's five schedules with d2l's own rates, 30 epochs,
+  stepped per epoch as the chapter steps them: constant 0.3; square root from 0.1
+  (``0.1 * (t + 1) ** -0.5``, d2l's ``SquareRootScheduler``); multi-factor from 0.5,
+  halved after epochs 15 and 30; cosine from 0.3 to 0.01 over 20 epochs; the same
+  cosine after 5 epochs of linear warmup.
+- :data:`FIRST_RATE` (b): what a large first rate does, and warmup against it: constant
+  rates 0.3, 0.5 and 0.9, each without and with warmup, over the first epochs only.
+  The warmup is linear and per minibatch over the first epoch (235 updates at full
+  settings), because the collapse happens inside epoch 0, tens of minibatches in: a
+  per-epoch warmup would train epoch 0 at rate 0 and then jump, so it would not show
+  what a gradual start does inside that first epoch.
+- :data:`FIXED_RATES`, :data:`POLY_EXPONENTS`, :data:`WARMUP_LENGTHS` (c): the
+  exercises' sweeps, with one seed (seed 0, the first seed of (a)). Arms identical to an arm of (a) with the same
+  seed (constant 0.3, cosine without warmup and with 5 epochs) are trained once and
+  recorded for both studies.
+
+Budget of ``make results CHAPTER=lr_scheduling`` on the 2-core machine, at about 9.5 s
+per full epoch in one process (README, ``make bench``) and about 1.2 times that speed with
+two single-thread processes, i.e. about 8 s per epoch: (a) 5 arms x 3 seeds x 30 epochs
+= 450 epochs; (b) 6 arms x 10 seeds x 2 epochs = 120; (c) 7 arms not already in (a)
+x 1 seed x 30 epochs = 210; 780 epochs, about 105 minutes. A second seed for (c) would
+add 210 epochs (about 28 minutes) and break the 2-hour budget.
+"""
+from ..schedulers import (ConstantScheduler, CosineScheduler, MultiFactorScheduler, PolyScheduler,
+                          SquareRootScheduler)
+from ..study import Arm, Study
+
+__all__ = ["SCHEDULES", "FIRST_RATE", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
+           "STUDIES", "UPDATES_PER_EPOCH"]
+
+CHAPTER, EPOCHS, BATCH_SIZE = "lr_scheduling", 30, 256
+#: Minibatch updates in one epoch of all 60,000 training images at batch 256.
+UPDATES_PER_EPOCH = 235
+
+
+def _cosine(warmup_epochs=0):
+    return CosineScheduler(max_update=20, warmup_steps=warmup_epochs, base_lr=0.3, final_lr=0.01)
+
+
+SCHEDULES = Study("schedules", CHAPTER, arms=(
+    Arm("constant 0.3", ConstantScheduler(base_lr=0.3)),
+    Arm("square root 0.1", SquareRootScheduler(base_lr=0.1)),
+    Arm("multi-factor", MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.5)),
+    Arm("cosine", _cosine()),
+    Arm("cosine + warmup", _cosine(warmup_epochs=5)),
+), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE)
+
+FIRST_RATE = Study("first_rate", CHAPTER, arms=tuple(
+    Arm(f"{rate}{' + warmup' if warmup else ''}",
+        ConstantScheduler(base_lr=rate, warmup_steps=UPDATES_PER_EPOCH if warmup else 0),
+        per="update")
+    for rate in (0.3, 0.5, 0.9) for warmup in (False, True)
+), seeds=tuple(range(10)), epochs=2, batch_size=BATCH_SIZE)
+
+SWEEP_SEEDS = (0,)
+
+FIXED_RATES = Study("fixed_rates", CHAPTER, arms=tuple(
+    Arm(f"constant {rate}", ConstantScheduler(base_lr=rate)) for rate in (0.1, 0.3, 0.9)
+), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE)
+
+POLY_EXPONENTS = Study("poly_exponents", CHAPTER, arms=tuple(
+    Arm(f"poly p={pwr}", PolyScheduler(max_update=EPOCHS, base_lr=0.3, pwr=pwr))
+    for pwr in (0.5, 1, 3)
+), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE)
+
+WARMUP_LENGTHS = Study("warmup_lengths", CHAPTER, arms=tuple(
+    Arm(f"warmup {label}", _cosine(warmup_epochs=round(fraction * EPOCHS)))
+    for label, fraction in (("0", 0), ("1/6", 1 / 6), ("1/3", 1 / 3), ("1/2", 1 / 2))
+), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE)
+
+#: In the order ``make results`` runs them.
+STUDIES = (SCHEDULES, FIRST_RATE, FIXED_RATES, POLY_EXPONENTS, WARMUP_LENGTHS)

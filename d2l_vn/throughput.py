@@ -1,0 +1,37 @@
+"""The bare training loop, the yardstick of speed: forward, backward and step, nothing else.
+
+Minibatches are prepared in memory beforehand, as arrays of the active mode's kind
+(``mxnet.np`` after ``npx.set_np()``); there are no metrics and no evaluation.
+``benchmarks/epoch_time.py`` and ``make results`` compare the course's training with it.
+"""
+import time
+
+from mxnet import autograd, gluon, nd
+
+from . import arrays
+from .models import lenet
+
+__all__ = ["bare_epoch_times"]
+
+
+def bare_epoch_times(images, labels, batch_size, epochs, lr=0.1):
+    """Seconds of each of ``epochs`` passes over ``images`` (uint8, N x 28 x 28) with a fresh LeNet."""
+    X_all = images.astype("float32")[:, None] / 255
+    y_all = labels.astype("int32")
+    ops = arrays.NP if arrays.active_kind() == "np" else arrays.ND
+    batches = [(ops.array(X_all[i:i + batch_size]), ops.array(y_all[i:i + batch_size], dtype="int32"))
+               for i in range(0, len(y_all), batch_size)]
+    net = lenet()
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": lr})
+    loss = gluon.loss.SoftmaxCrossEntropyLoss()
+    times = []
+    for _ in range(epochs):
+        start = time.perf_counter()
+        for X, y in batches:
+            with autograd.record():
+                l = loss(net(X), y)
+            l.backward()
+            trainer.step(X.shape[0])
+        nd.waitall()
+        times.append(time.perf_counter() - start)
+    return times

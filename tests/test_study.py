@@ -1,0 +1,143 @@
+"""Studies: paired by seed, reproducible, quiet while running, loaded from records for the website."""
+import dataclasses
+
+import matplotlib
+import numpy as np
+import pytest
+
+import d2l_vn
+from d2l_vn import quick, records, study
+from d2l_vn.study import Arm, Settings, Study, StudyResults
+
+matplotlib.use("Agg")
+
+TINY = Settings(training_images=200, epochs=1, batch_size=64, seeds=(0, 1), test_images=200)
+DEMO = Study("demo", "demo_chapter", arms=(
+    Arm("constant 0.3", d2l_vn.ConstantScheduler(base_lr=0.3)),
+    Arm("warmup", d2l_vn.ConstantScheduler(base_lr=0.3, warmup_steps=3), per="update"),
+), seeds=(0, 1), epochs=1, batch_size=64)
+
+
+def _weights(net):
+    return [p.data().asnumpy() for p in net.collect_params().values()]
+
+
+def test_arms_with_the_same_seed_start_from_the_same_weights_and_minibatches():
+    nets, first = [], []
+    for arm in DEMO.arms:
+        net, _, train_iter, _ = study._build(arm, 7, TINY)
+        X = next(iter(train_iter))[0]
+        net(X)  # the initialization (seeded) happens at the first forward pass
+        nets.append(_weights(net))
+        first.append(X.asnumpy())
+    assert all(np.array_equal(a, b) for a, b in zip(*nets))
+    assert np.array_equal(*first)
+    other, _, other_iter, _ = study._build(DEMO.arms[0], 8, TINY)
+    X = next(iter(other_iter))[0]
+    other(X)
+    assert not np.array_equal(_weights(other)[0], nets[0][0])
+    assert not np.array_equal(X.asnumpy(), first[0])
+
+
+def test_the_same_arm_and_seed_give_the_same_numbers():
+    first = d2l_vn.train_run(DEMO, "constant 0.3", 0, TINY)[1]
+    again = d2l_vn.train_run(DEMO, "constant 0.3", 0, TINY)[1]
+    assert (first.train_loss, first.test_acc, first.lr) == (again.train_loss, again.test_acc, again.lr)
+    warmup = d2l_vn.train_run(DEMO, "warmup", 0, TINY)[1]
+    assert warmup.train_loss != first.train_loss  # the arm matters
+    updates = TINY.updates_per_epoch
+    assert warmup.lr == [DEMO.arm("warmup").planned_lr(0, updates)] == [0.3]
+    # MXNet counts the first update as t = 1
+    assert warmup.step_lr[:3] == pytest.approx([0.1, 0.2, 0.3])
+
+
+def test_a_study_prints_one_short_line_per_arm_and_no_path(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("D2L_VN_QUICK", "1")
+    monkeypatch.setattr(quick, "QUICK_TRAIN_PER_CLASS", 20)
+    monkeypatch.setattr(records, "RECORDS_DIR", tmp_path)
+    results = d2l_vn.run_study(DEMO)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 + len(DEMO.arms)
+    assert "/" not in "".join(lines) and "\\" not in "".join(lines)
+    assert "no recorded full runs yet" in lines[-1]
+    assert results.source == "this run" and results.settings.training_images == 200
+    assert [(r["arm"], r["seed"]) for r in results.runs] == [
+        (a.name, s) for a in DEMO.arms for s in DEMO.seeds[:study.QUICK_SEEDS]]
+
+
+def _record(runs, settings=TINY):
+    return {"chapter": "demo_chapter",
+            "provenance": {**records.machine(), "settings": {"demo": settings.as_dict()},
+                           "wall_seconds": 4000.0},
+            "runs": runs}
+
+
+def _run(arm, seed, final):
+    return {"study": "demo", "arm": arm, "seed": seed, "train_loss": [1.0, 0.5],
+            "train_acc": [0.5, final], "test_acc": [0.4, final], "lr": [0.3, 0.3], "seconds": 1.0}
+
+
+def test_the_website_switch_loads_the_record_and_trains_nothing(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(records, "RECORDS_DIR", tmp_path)
+    monkeypatch.setenv("D2L_VN_FROM_RECORDS", "1")
+    monkeypatch.setattr(study, "train_run", lambda *a, **k: pytest.fail("trained"))
+    with pytest.raises(ValueError, match="make results CHAPTER=demo_chapter"):
+        d2l_vn.run_study(DEMO)
+    records.write_record(records.record_path("demo_chapter"),
+                         _record([_run("constant 0.3", 0, 0.8), _run("warmup", 0, 0.1)]))
+    results = d2l_vn.run_study(DEMO)
+    line = capsys.readouterr().out.strip()
+    assert results.source == "recorded" and len(results.runs) == 2
+    assert "2 seeds (0, 1)" in line and "200 training images" in line and "1 h 7 min" in line
+    assert "`make results` reproduces it" in line and str(tmp_path) not in line
+
+
+def _results(finals, recorded=None):
+    runs = [_run(arm, seed, final) for arm, values in finals.items()
+            for seed, final in enumerate(values)]
+    return StudyResults(DEMO, TINY, runs, "this run", recorded=recorded)
+
+
+def test_numbers_table_and_figures_come_from_the_runs():
+    recorded = dataclasses.replace(_results({"constant 0.3": [0.85, 0.9, 0.88],
+                                             "warmup": [0.1, 0.86, 0.1]}), source="recorded")
+    results = _results({"constant 0.3": [0.8, 0.7], "warmup": [0.12, 0.75]}, recorded)
+    numbers = d2l_vn.study_numbers(recorded)
+    assert numbers["warmup"] == {"median": 0.1, "min": 0.1, "max": 0.86, "runs": 3, "stalled": 2}
+    assert numbers["constant 0.3"]["median"] == 0.88
+    table = d2l_vn.study_table(results, lang="en")
+    assert table.columns[0] == "arm" and list(table["arm"]) == ["constant 0.3", "warmup"]
+    assert list(table["runs stalled at chance (this run)"]) == ["0/2", "1/2"]
+    assert list(table["runs stalled at chance (recorded full runs)"]) == ["0/3", "2/3"]
+    assert list(table["range (min-max) (recorded full runs)"]) == ["0.850-0.900", "0.100-0.860"]
+    ax = d2l_vn.plot_study(recorded, lang="both")
+    median = ax.lines[1].get_ydata()
+    assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác kiểm tra / test accuracy"
+    assert len(ax.collections) == 2  # one min-max band per arm
+    bars = d2l_vn.plot_stalls(recorded, lang="en")
+    assert [round(p.get_height(), 3) for p in bars.patches] == [0.0, 0.667]
+    with pytest.raises(ValueError, match="metric"):
+        d2l_vn.plot_study(recorded, metric="accuracy")
+
+
+def test_dead_filters_counts_filters_silent_on_every_image():
+    net, _, _, test_iter = study._build(DEMO.arms[0], 0, TINY)
+    assert d2l_vn.dead_filters(net, test_iter) == (0, 6)
+    conv = net[0]
+    weight = conv.weight.data()
+    weight[:2] = -abs(weight[:2])
+    conv.weight.set_data(weight)
+    assert d2l_vn.dead_filters(net, test_iter) == (2, 6)
+
+
+def test_bad_declarations_give_clear_errors():
+    with pytest.raises(ValueError, match="per must be"):
+        Arm("x", d2l_vn.ConstantScheduler(base_lr=0.1), per="batch")
+    with pytest.raises(ValueError, match="learning_rate"):
+        Arm("x", d2l_vn.ConstantScheduler(base_lr=0.1), hyperparams={"learning_rate": 0.1})
+    with pytest.raises(ValueError, match="distinct names"):
+        Study("s", "c", arms=(DEMO.arms[0], DEMO.arms[0]), seeds=(0,), epochs=1)
+    with pytest.raises(ValueError, match="training_images"):
+        Settings(training_images=123, epochs=1, batch_size=64, seeds=(0,))
+    with pytest.raises(ValueError, match="no arm 'cosine'"):
+        DEMO.arm("cosine")
