@@ -66,7 +66,7 @@
       field.value = value;
       if (from !== box) { box.value = String(value); }
       if (from !== slider) { slider.value = String(toSlider(value)); }
-      slider.setAttribute("aria-valuetext", spec.name + " = " + value);
+      slider.setAttribute("aria-valuetext", (spec.name || spec.words[0]) + " = " + value);
     }
     slider.addEventListener("input", function () {
       show(fromSlider(Number(slider.value)), slider);
