@@ -1,6 +1,7 @@
 /* Language switch of the course website: Vietnamese (default), English, or both.
  * The choice sets <html data-lang="vi|en|both">; d2l_vn_lang.css hides by that attribute
- * only, so without JavaScript both languages show. It is kept in localStorage. */
+ * only, so without JavaScript both languages show. It is kept in localStorage. A link with
+ * ?lang=vi, ?lang=en or ?lang=both chooses (and keeps) that language, as a click would. */
 (function () {
   "use strict";
   var KEY = "d2l-vn-lang";
@@ -14,7 +15,7 @@
   function storedMode() {
     try {
       var mode = window.localStorage.getItem(KEY);
-      if (MODES.some(function (m) { return m.mode === mode; })) { return mode; }
+      if (isMode(mode)) { return mode; }
     } catch (e) { /* storage blocked: keep the default */ }
     return "vi";
   }
@@ -28,9 +29,22 @@
     });
   }
 
+  function isMode(mode) { return MODES.some(function (m) { return m.mode === mode; }); }
+
+  /* The language that the page's address asks for (?lang=...), or null. */
+  function linkedMode() {
+    var mode = new URLSearchParams(window.location.search).get("lang");
+    return isMode(mode) ? mode : null;
+  }
+
   function choose(mode) {
     try { window.localStorage.setItem(KEY, mode); } catch (e) { /* not persisted */ }
     apply(mode);
+    if (linkedMode() && linkedMode() !== mode) {  // keep a shared ?lang= address truthful
+      var url = new URL(window.location.href);
+      url.searchParams.set("lang", mode);
+      window.history.replaceState(null, "", url.toString());
+    }
   }
 
   function buildSwitch() {
@@ -74,7 +88,7 @@
     });
   }
 
-  apply(storedMode());
+  if (linkedMode()) { choose(linkedMode()); } else { apply(storedMode()); }
   document.addEventListener("DOMContentLoaded", function () {
     buildSwitch();
     splitNavigationTitles();

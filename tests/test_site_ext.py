@@ -16,7 +16,7 @@ from sphinx.application import Sphinx  # noqa: E402
 from sphinx.util.docutils import docutils_namespace  # noqa: E402
 
 import d2l_vn_site  # noqa: E402
-from d2l_vn_site import assets, bilingual, glossary, pages, widgets  # noqa: E402
+from d2l_vn_site import assets, bilingual, explorers, glossary, pages, widgets  # noqa: E402
 
 WIDGET = {"application/vnd.jupyter.widget-view+json": {"model_id": "x", "version_major": 2,
                                                        "version_minor": 0},
@@ -74,7 +74,7 @@ def build(tmp_path, cells, glossary_text=None, page=None):
     return app, warnings.getvalue()
 
 
-@pytest.mark.parametrize("module", [bilingual, pages, glossary, widgets, assets])
+@pytest.mark.parametrize("module", [bilingual, pages, glossary, widgets, assets, explorers])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
@@ -193,3 +193,26 @@ def test_headings_of_another_level_are_not_merged(tmp_path):
     titles = [(section[0]["classes"], section[0].astext())
               for section in doctree.findall(nodes.section)]
     assert titles == [([], "Top / Đầu"), (["lang-en"], "Part"), (["lang-vi"], "Phần")]
+
+
+def test_explorers_come_right_after_the_tagged_cells(tmp_path):
+    cells = [markdown("# Top\n\nText.", "lang-en"), markdown("# Đầu\n\nChữ.", "lang-vi"),
+             code("print('figure')", [{"output_type": "stream", "name": "stdout", "text": "fig\n"}],
+                  "explorer-schedule"),
+             code("print('plain')"),
+             code("print('two')", (), "explorer-rectification", "explorer-schedule")]
+    app, warnings = build(tmp_path, cells)
+    assert warnings == ""
+    html = (pathlib.Path(app.outdir) / "chapter.html").read_text(encoding="utf-8")
+    order = [html.index(marker) for marker in (
+        "print", 'data-explorer="schedule"', "plain", "two", 'data-explorer="rectification"')]
+    assert order == sorted(order)
+    assert html.count('class="d2l-vn-explorer"') == 3
+    assert html.count("d2l-vn-explorer-nojs") == 3 and "JavaScript" in html
+    for script in ("d2l_vn_formulas.js", "d2l_vn_chart.js", "d2l_vn_explorers.js"):
+        assert f'src="_static/{script}' in html
+
+
+def test_an_unknown_explorer_is_named_in_a_warning(tmp_path):
+    _, warnings = build(tmp_path, [code("print(1)", (), "explorer-spline")])
+    assert "explorer-spline: no such explorer" in warnings and "explorer-schedule" in warnings

@@ -3,12 +3,13 @@
 It marks the chapters' English and Vietnamese blocks for the language switch
 (:mod:`.bilingual`), adds the ``bi`` role and block pairing of the Markdown pages
 (:mod:`.pages`), the ``glossary-table`` directive (:mod:`.glossary`), serves MathJax locally
-(:mod:`.assets`), leaves widget outputs off the site (:mod:`.widgets`) and loads the switch's
-CSS and JavaScript (``_static/d2l_vn_lang.*``).
+(:mod:`.assets`), leaves widget outputs off the site (:mod:`.widgets`), places the JavaScript
+explorers under the cells tagged for them (:mod:`.explorers`) and loads the switch's and the
+explorers' CSS and JavaScript and the phone layout (``_static/d2l_vn_*``).
 """
 from myst_nb.core.render import MditRenderMixin
 
-from . import assets, bilingual, glossary, pages, widgets
+from . import assets, bilingual, explorers, glossary, pages, widgets
 
 
 def patch_myst_nb():
@@ -28,7 +29,12 @@ def setup(app):
     app.connect("html-page-context", assets.unique_scripts, priority=900)
     app.add_role("bi", pages.bilingual_role)
     app.add_transform(pages.PairLanguageBlocks)
+    app.add_transform(explorers.PlaceExplorers)
     app.add_directive("glossary-table", glossary.GlossaryTable)
     app.add_css_file("d2l_vn_lang.css")
     app.add_js_file("d2l_vn_lang.js")
+    app.add_css_file("d2l_vn_explorers.css")
+    app.add_css_file("d2l_vn_layout.css")
+    for script in ("d2l_vn_formulas.js", "d2l_vn_chart.js", "d2l_vn_explorers.js", "d2l_vn_layout.js"):
+        app.add_js_file(script)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
