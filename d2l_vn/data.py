@@ -87,7 +87,7 @@ def load_fashion_mnist(batch_size, resize=None, root=None):
         fetch(root)
     arrays, source = read_cache(path)
     train_x, train_y = arrays["train_images"], arrays["train_labels"]
-    note = f"Fashion-MNIST from {path} (source: {source})"
+    note = f"Fashion-MNIST from the local cache (source: {source})"  # no path: outputs are published
     if quick.is_quick():
         keep = class_balanced_subset(train_y, quick.QUICK_TRAIN_PER_CLASS)
         train_x, train_y = train_x[keep], train_y[keep]
