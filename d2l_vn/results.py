@@ -27,7 +27,7 @@ import sys
 import time
 
 from . import records
-from .study import fashion_mnist_arrays, fingerprint, run_to_record, train_run
+from .study import count_dead_filters, fashion_mnist_arrays, fingerprint, run_to_record, train_run
 from .throughput import bare_epoch_times
 
 __all__ = ["record_chapter", "main"]
@@ -62,8 +62,10 @@ def _train(job):
     """In a worker: train one (study, arm, seed) and return it in the record's layout."""
     study, arm_name, seed, settings = job
     start = time.perf_counter()
-    _, history = train_run(study, arm_name, seed, settings)
-    return job, run_to_record(study, arm_name, seed, history, time.perf_counter() - start)
+    net, history = train_run(study, arm_name, seed, settings)
+    seconds = time.perf_counter() - start
+    return job, run_to_record(study, arm_name, seed, history, seconds,
+                              count_dead_filters(net, settings, seed))
 
 
 def _same_training(study, arm, settings):

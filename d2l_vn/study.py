@@ -26,12 +26,13 @@ from . import quick
 from .arrays import d2l_mode
 from .cache import cache_path, read_cache
 from .data import ArrayBatches, class_balanced_subset
+from .filters import dead_filters
 from .models import lenet
 from .records import describe_record, load_record
 from .train import train
 
 __all__ = ["Arm", "Settings", "Study", "StudyResults", "run_study", "recorded_results",
-           "train_run", "fingerprint", "run_to_record", "STALL_ACCURACY", "QUICK_SEEDS"]
+           "train_run", "fingerprint", "run_to_record", "count_dead_filters", "STALL_ACCURACY", "QUICK_SEEDS"]
 
 #: A run whose final test accuracy is at most this is counted as stalled at chance
 #: (ten classes: guessing gives 0.1).
@@ -202,11 +203,21 @@ def train_run(study, arm_name, seed, settings=None):
     return net, history
 
 
-def run_to_record(study, arm_name, seed, history, seconds):
-    """One run in the record's layout."""
+def count_dead_filters(net, settings, seed):
+    """First-layer filters of a trained ``net`` that output zero on every test image.
+
+    The look inside a run that stalled at chance (:mod:`d2l_vn.filters`).
+    """
+    with d2l_mode():
+        return dead_filters(net, _data(settings, seed)[1])[0]
+
+
+def run_to_record(study, arm_name, seed, history, seconds, dead=None):
+    """One run in the record's layout; ``dead`` is its count of dead first-layer filters."""
     return {"study": study.name, "arm": arm_name, "seed": seed,
             "train_loss": history.train_loss, "train_acc": history.train_acc,
-            "test_acc": history.test_acc, "lr": history.lr, "seconds": round(seconds, 2)}
+            "test_acc": history.test_acc, "lr": history.lr, "dead_filters": dead,
+            "seconds": round(seconds, 2)}
 
 
 def fingerprint(study, arm_name, steps=4):
@@ -305,9 +316,10 @@ def run_study(study):
         print(f"  {arm.name}:", end="", flush=True)
         for seed in settings.seeds:
             run_start = time.perf_counter()
-            _, history = train_run(study, arm.name, seed, settings)
+            net, history = train_run(study, arm.name, seed, settings)
             runs.append(run_to_record(study, arm.name, seed, history,
-                                      time.perf_counter() - run_start))
+                                      time.perf_counter() - run_start,
+                                      count_dead_filters(net, settings, seed)))
             print(f" {history.test_acc[-1]:.3f}", end="", flush=True)
         print(f"  ({time.perf_counter() - start:.0f} s)")
     results = StudyResults(study, settings, runs, "this run", recorded=recorded)
