@@ -23,7 +23,8 @@ from .schedulers import (ConstantScheduler, CosineScheduler, FactorScheduler, Mu
                          SquareRootScheduler)
 from .study import Arm, Study, StudyResults, recorded_results, run_study, train_run
 from .filters import dead_filters
-from .study_report import STALL_ACCURACY, plot_stalls, plot_study, study_numbers, study_table
+from .study_report import (STALL_ACCURACY, dead_filter_table, plot_stalls, plot_study, study_numbers,
+                           study_table)
 from .train import History, evaluate_accuracy, train
 from .widgets import ScheduleExplorer
 
@@ -36,4 +37,5 @@ __all__ = ["mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "dra
            "RAdam", "rho", "rectification", "bias_correction", "adam_reference_step",
            "radam_reference_step", "load_record", "describe_record", "ConstantScheduler", "Arm",
            "Study", "StudyResults", "recorded_results", "run_study", "train_run", "STALL_ACCURACY",
-           "dead_filters", "plot_stalls", "plot_study", "study_numbers", "study_table"]
+           "dead_filters", "dead_filter_table", "plot_stalls", "plot_study", "study_numbers",
+           "study_table"]

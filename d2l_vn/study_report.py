@@ -13,20 +13,25 @@ import pandas as pd
 from .plot import words_in
 from .study import STALL_ACCURACY
 
-__all__ = ["study_numbers", "study_table", "plot_study", "plot_stalls", "STALL_ACCURACY", "WORDS"]
+__all__ = ["study_numbers", "study_table", "plot_study", "plot_stalls", "dead_filter_table",
+           "STALL_ACCURACY", "WORDS"]
 
 WORDS = {
     "en": {"arm": "arm", "median": "median test accuracy", "range": "range (min-max)",
            "stalled": "runs stalled at chance", "recorded": "recorded full runs",
            "this_run": "this run", "epoch": "epoch", "test_acc": "test accuracy",
-           "train_acc": "train accuracy", "train_loss": "train loss", "lr": "learning rate",
-           "fraction": "fraction of runs stalled"},
-    "vi": {"arm": "nhánh", "median": "trung vị độ chính xác kiểm tra",
-           "range": "khoảng (nhỏ nhất-lớn nhất)", "stalled": "số lần chạy kẹt ở mức đoán mò",
-           "recorded": "các lần chạy đầy đủ đã ghi", "this_run": "lần chạy này", "epoch": "epoch",
-           "test_acc": "độ chính xác kiểm tra", "train_acc": "độ chính xác huấn luyện",
-           "train_loss": "mất mát huấn luyện", "lr": "tốc độ học",
-           "fraction": "tỷ lệ lần chạy bị kẹt"},
+           "train_acc": "training accuracy", "train_loss": "training loss", "lr": "learning rate",
+           "fraction": "fraction of runs stalled", "dead_stalled": "dead filters, stalled runs",
+           "dead_healthy": "dead filters, other runs"},
+    "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
+           "range": "khoảng (nhỏ nhất-lớn nhất)",
+           "stalled": "số lần chạy kẹt ở mức đoán ngẫu nhiên", "recorded": "các lần chạy đầy đủ đã ghi",
+           "this_run": "lần chạy này", "epoch": "epoch",
+           "test_acc": "độ chính xác trên tập kiểm tra",
+           "train_acc": "độ chính xác trên tập huấn luyện", "train_loss": "mất mát huấn luyện",
+           "lr": "tốc độ học", "fraction": "tỉ lệ lần chạy bị kẹt",
+           "dead_stalled": "bộ lọc chết, lần chạy bị kẹt",
+           "dead_healthy": "bộ lọc chết, các lần chạy khác"},
 }
 
 
@@ -57,7 +62,7 @@ def _columns(results, words, label, digits):
                                               for n in numbers.values()]}, list(numbers)
 
 
-def study_table(results, lang="vi", digits=3):
+def study_table(results, lang="both", digits=3):
     """Median and range of the final test accuracy per arm, and runs stalled at chance.
 
     A run counts as stalled when its final test accuracy is at most ``STALL_ACCURACY``
@@ -75,25 +80,30 @@ def study_table(results, lang="vi", digits=3):
     return table
 
 
-def plot_study(results, metric="test_acc", ax=None, lang="vi"):
+def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
     """Median over seeds (line) and min-max band (shaded) of ``metric`` per arm; return the Axes.
 
-    ``metric`` is ``'test_acc'``, ``'train_acc'``, ``'train_loss'`` or ``'lr'``. Runs that
-    stopped early (a non-finite loss) are drawn as far as all seeds got.
+    ``metric`` is ``'test_acc'``, ``'train_acc'``, ``'train_loss'`` or ``'lr'``; ``arms``
+    (names) limits the plot to those arms. Runs that stopped early (a non-finite loss)
+    are drawn as far as all seeds got.
     """
     if metric not in ("test_acc", "train_acc", "train_loss", "lr"):
         raise ValueError(f"metric must be 'test_acc', 'train_acc', 'train_loss' or 'lr', "
                          f"got {metric!r}")
     words = words_in(WORDS, lang)
     ax = plt.subplots(figsize=(5, 3.2))[1] if ax is None else ax
-    for arm in results.study.arms:
-        curves = [run[metric] for run in results.arm_runs(arm.name)]
+    names = [arm.name for arm in results.study.arms]
+    unknown = set(arms or ()) - set(names)
+    if unknown:
+        raise ValueError(f"no arm {sorted(unknown)} in study {results.study.name!r}; arms: {names}")
+    for name in (arms or names):
+        curves = [run[metric] for run in results.arm_runs(name)]
         if not curves:
             continue
         length = min(map(len, curves))
         values = np.array([curve[:length] for curve in curves], dtype=float)
         epochs = np.arange(1, length + 1)
-        line, = ax.plot(epochs, np.median(values, axis=0), label=arm.name)
+        line, = ax.plot(epochs, np.median(values, axis=0), label=name)
         ax.fill_between(epochs, values.min(axis=0), values.max(axis=0),
                         color=line.get_color(), alpha=0.2, linewidth=0)
     ax.set_xlabel(words["epoch"])
@@ -103,7 +113,7 @@ def plot_study(results, metric="test_acc", ax=None, lang="vi"):
     return ax
 
 
-def plot_stalls(results, ax=None, lang="vi"):
+def plot_stalls(results, ax=None, lang="both"):
     """Bars: the fraction of runs of each arm that stalled at chance; return the Axes."""
     words = words_in(WORDS, lang)
     numbers = study_numbers(results)
@@ -113,3 +123,21 @@ def plot_stalls(results, ax=None, lang="vi"):
     ax.set_ylabel(words["fraction"])
     ax.tick_params(axis="x", labelrotation=30)
     return ax
+
+
+def dead_filter_table(results, lang="both"):
+    """Per arm: runs stalled at chance, and the dead first-layer filters of stalled and other runs.
+
+    A dead filter outputs zero on every test image (:mod:`d2l_vn.filters`); each cell
+    gives the counts of the runs, for example ``6, 6`` for two stalled runs.
+    """
+    words = words_in(WORDS, lang)
+    rows = []
+    for arm in results.study.arms:
+        runs = results.arm_runs(arm.name)
+        stalled = [r["dead_filters"] for r in runs if r["test_acc"][-1] <= STALL_ACCURACY]
+        other = [r["dead_filters"] for r in runs if r["test_acc"][-1] > STALL_ACCURACY]
+        rows.append({words["arm"]: arm.name, words["stalled"]: f"{len(stalled)}/{len(runs)}",
+                     words["dead_stalled"]: ", ".join(map(str, sorted(stalled))) or "-",
+                     words["dead_healthy"]: ", ".join(map(str, sorted(other))) or "-"})
+    return pd.DataFrame(rows)

@@ -12,6 +12,7 @@ import yaml
 from d2l_vn.compgraph import WORDS
 from d2l_vn.plot import LABELS
 from d2l_vn.report import HEADERS
+from d2l_vn.study_report import WORDS as STUDY_WORDS
 from d2l_vn.widgets import _WORDS
 from notebooks import (CHAPTERS, NOT_PROSE, ROOT, code_strings, intro_blocks, lang, load, pairs,
                        source)
@@ -52,7 +53,7 @@ def vietnamese_texts():
             elif cell["cell_type"] == "code":
                 for text in code_strings(cell):
                     yield f"{path.name} code cell {i}", unicodedata.normalize("NFC", text).lower()
-    for table in (LABELS, HEADERS, _WORDS, WORDS):
+    for table in (LABELS, HEADERS, _WORDS, WORDS, STUDY_WORDS):
         for word in table["vi"].values():
             yield "d2l_vn labels", word.lower()
     for tag, text in intro_blocks():
