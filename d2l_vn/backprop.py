@@ -97,7 +97,7 @@ def mlp_forward(X, y, W1, W2, lambd, phi="relu"):
     >>> from mxnet import nd
     >>> J, cache = mlp_forward(nd.array([[1.]]), nd.array([0]), nd.array([[2.]]),
     ...                        nd.array([[1.], [-1.]]), lambd=0.1)
-    >>> round(J.asscalar(), 5), round(cache["L"].asscalar(), 5)
+    >>> round(float(J.asscalar()), 5), round(float(cache["L"].asscalar()), 5)
     (0.31815, 0.01815)
     """
     _check_inputs(X, y, W1, W2, lambd, phi)

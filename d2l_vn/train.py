@@ -54,7 +54,7 @@ def evaluate_accuracy(net, data_iter, device=None):
         X, y = X.as_in_context(device), y.as_in_context(device)
         correct += (net(X).argmax(axis=1) == y.astype("float32")).sum()
         n += X.shape[0]
-    return correct.asscalar() / max(1, n)
+    return float(correct.asscalar()) / max(1, n)
 
 
 def _check_device(net, device):
@@ -114,7 +114,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
             n += X.shape[0]
         if n == 0:
             raise ValueError("train_iter yielded no minibatch: check the data and batch_size")
-        train_loss, train_acc = loss_sum.asscalar() / n, correct.asscalar() / n
+        train_loss, train_acc = float(loss_sum.asscalar()) / n, float(correct.asscalar()) / n
         test_acc = evaluate_accuracy(net, test_iter, device)
         history.epoch_time.append(time.perf_counter() - start)
         history.lr.append(history.step_lr[-1])
