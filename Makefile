@@ -13,12 +13,12 @@ else
 export D2L_VN_QUICK := 1
 endif
 
-.PHONY: help venv data test test-py312 book bench results clean
+.PHONY: help venv data test test-colab book bench results clean
 
 help:
 	@echo "make book   build the course website into _build/html"
 	@echo "make test   run the test suite (library, notebooks)"
-	@echo "make test-py312  the same suite on Python 3.12 (requirements-colab.txt, as in Colab)"
+	@echo "make test-colab  the same suite as in Google Colab: Python 3.13, NumPy 2 (requirements-colab.txt)"
 	@echo "make data   fetch Fashion-MNIST into the local cache"
 	@echo "make mathjax  fetch MathJax (npm registry) into _vendor/ for the website"
 	@echo "make bench  run the benchmarks in benchmarks/ (epoch time, optimizer step time)"
@@ -40,30 +40,33 @@ data: $(STAMP)
 test: data
 	$(BIN)/python -m pytest
 
-# Python 3.12, the environment of Colab (requirements-colab.txt, d2l without its pins) in .venv-py312.
-# The interpreter: PYTHON if it is a 3.12, else python3.12 on PATH, else pyenv's 3.12.
-# Without one the suite is skipped with a message (an error when REQUIRE_PY312=1, as in CI).
-VENV312 := .venv-py312
-PY312 = $(firstword $(foreach p,$(PYTHON) python3.12 $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12),\
-  $(if $(shell $(p) -c 'import sys; print(sys.version_info[:2] == (3, 12))' 2>/dev/null | grep True),$(p))))
+# Google Colab's default runtime in .venv-colab: Python 3.13 with Colab's versions of what the
+# course touches (requirements-colab.txt), then mxnet and d2l without dependencies, as the first
+# cell of every chapter installs them, and the test tools (kept to Colab's versions by -c).
+# The interpreter: PYTHON if it is a 3.13, else python3.13 on PATH, else pyenv's 3.13.
+# Without one the suite is skipped with a message (an error when REQUIRE_COLAB=1, as in CI).
+VENVCOLAB := .venv-colab
+PY313 = $(firstword $(foreach p,$(PYTHON) python3.13 $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.13*/bin/python3.13),\
+  $(if $(shell $(p) -c 'import sys; print(sys.version_info[:2] == (3, 13))' 2>/dev/null | grep True),$(p))))
 
-$(VENV312)/.installed: requirements-colab.txt requirements.txt pyproject.toml
-	$(PY312) -m venv $(VENV312)
-	$(VENV312)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV312)/bin/python -m pip install --quiet -r requirements-colab.txt \
+$(VENVCOLAB)/.installed: requirements-colab.txt requirements.txt pyproject.toml
+	$(PY313) -m venv $(VENVCOLAB)
+	$(VENVCOLAB)/bin/python -m pip install --quiet --upgrade pip
+	$(VENVCOLAB)/bin/python -m pip install --quiet -r requirements-colab.txt
+	$(VENVCOLAB)/bin/python -m pip install --quiet --no-deps $$(grep -E '^(mxnet|d2l)==' requirements.txt) -e .
+	$(VENVCOLAB)/bin/python -m pip install --quiet -c requirements-colab.txt \
 	  $$(sed -n '/^# Book and tests/,$$p' requirements.txt | grep -v '^#')
-	$(VENV312)/bin/python -m pip install --quiet --no-deps $$(grep -E '^d2l==' requirements.txt) -e .
 	touch $@
 
-test-py312:
-	@if [ -z "$(PY312)" ]; then \
-	  echo "No Python 3.12 found (tried PYTHON=$(PYTHON), python3.12 on PATH, pyenv): Python 3.12 suite SKIPPED."; \
-	  echo "Install Python 3.12 or pass PYTHON=/path/to/python3.12."; \
-	  test "$(REQUIRE_PY312)" != 1; \
+test-colab:
+	@if [ -z "$(PY313)" ]; then \
+	  echo "No Python 3.13 found (tried PYTHON=$(PYTHON), python3.13 on PATH, pyenv): Colab suite SKIPPED."; \
+	  echo "Install Python 3.13 or pass PYTHON=/path/to/python3.13."; \
+	  test "$(REQUIRE_COLAB)" != 1; \
 	else \
-	  $(MAKE) --no-print-directory $(VENV312)/.installed PY312="$(PY312)" && \
-	  $(VENV312)/bin/python -m d2l_vn.fetch && \
-	  $(VENV312)/bin/python -m pytest; \
+	  $(MAKE) --no-print-directory $(VENVCOLAB)/.installed PY313="$(PY313)" && \
+	  $(VENVCOLAB)/bin/python -m d2l_vn.fetch && \
+	  $(VENVCOLAB)/bin/python -m pytest; \
 	fi
 
 # MathJax for the website, served by the site itself (no CDN): the npm registry's package,

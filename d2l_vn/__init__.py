@@ -1,7 +1,7 @@
 """d2l_vn: the small helper package of the bilingual course on optimizing deep networks.
 
-Import it before ``mxnet``: :mod:`d2l_vn.compat` lets MXNet 1.9.1 run on NumPy up to
-1.26 and on Python 3.12.
+Import it before ``mxnet``: :mod:`d2l_vn.compat` lets MXNet 1.9.1 run on NumPy 1.23 to
+2.x and on Python 3.11 to 3.13.
 """
 from . import compat  # noqa: F401  (first: patches NumPy before MXNet is imported)
 from . import arrays  # noqa: F401  (d2l's mxnet.np arrays and legacy nd arrays)

@@ -65,7 +65,7 @@ class RAdam(Optimizer):
     >>> opt = RAdam(learning_rate=0.1)
     >>> w, g = nd.array([1.0]), nd.array([0.5])
     >>> opt.update(0, w, g, opt.create_state(0, w))
-    >>> round(w.asscalar(), 6)
+    >>> round(float(w.asscalar()), 6)
     0.95
     """
 

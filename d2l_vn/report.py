@@ -64,8 +64,8 @@ def results_table(histories, lang="both", digits=3):
     --------
     >>> run = History(train_loss=[0.9, 0.4], train_acc=[0.7, 0.9], test_acc=[0.7, 0.85],
     ...               epoch_time=[2.0, 3.0])
-    >>> results_table({"constant": run}, lang="en").iloc[0].tolist()
-    ['constant', 0.4, 0.9, 0.85, 0.05, 2.5]
+    >>> print(*results_table({"constant": run}, lang="en").iloc[0])
+    constant 0.4 0.9 0.85 0.05 2.5
     """
     _check_histories(histories)
     if not isinstance(digits, int) or isinstance(digits, bool) or digits < 0:

@@ -42,11 +42,11 @@ class ScheduleExplorer:
     >>> explorer = ScheduleExplorer(num_steps=30, base_lr=0.5, final_lr=0.01,
     ...                             warmup_steps=5, max_update=20, lang="en")
     >>> rates = explorer.ax.lines[0].get_ydata()
-    >>> [round(rates[t], 3) for t in (0, 5, 20, 29)]
+    >>> rates[[0, 5, 20, 29]].round(3).tolist()
     [0.0, 0.5, 0.01, 0.01]
     >>> explorer.update(base_lr=1.0)
     ''
-    >>> round(explorer.ax.lines[0].get_ydata()[5], 3)
+    >>> round(float(explorer.ax.lines[0].get_ydata()[5]), 3)
     1.0
     >>> explorer.update(warmup_steps=25)
     'warmup_steps (25) must be smaller than max_update (20)'

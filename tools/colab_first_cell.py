@@ -1,17 +1,23 @@
-# Google Colab only: install MXNet 1.9.1, d2l and d2l_vn on Python 3.12 (README: "Run in Colab").
-# Anywhere else this cell does nothing.
+# Google Colab only: add what Colab lacks, MXNet 1.9.1, d2l 1.0.3 and d2l_vn (README: "Run in
+# Colab"). Colab's NumPy, pandas and matplotlib stay as they are. Elsewhere this cell does nothing.
 import sys
 
 if "google.colab" in sys.modules:
-    import importlib.metadata, importlib.util, subprocess
-    REPO = "https://github.com/d2l-vn/optimization-course"
-    if importlib.util.find_spec("d2l_vn") is None:
-        pip = [sys.executable, "-m", "pip", "install", "-q"]
-        subprocess.run(pip + ["-r", f"{REPO}/raw/main/requirements-colab.txt"], check=True)
-        subprocess.run(pip + ["--no-deps", "d2l==1.0.3", f"git+{REPO}"], check=True)
+    import importlib, importlib.util, subprocess, time
+    D2L_VN = "git+https://github.com/d2l-vn/optimization-course@main"  # from _config.yml
+    if not (3, 11) <= sys.version_info[:2] <= (3, 13):
+        raise SystemExit(f"MXNet 1.9.1 runs on Python 3.11 to 3.13, this runtime has Python "
+                         f"{sys.version_info[0]}.{sys.version_info[1]}: choose an older runtime "
+                         "version (Runtime > Change runtime type).")
+    wanted = {"mxnet": "mxnet==1.9.1", "d2l": "d2l==1.0.3", "d2l_vn": D2L_VN}
+    missing = [name for name in wanted if importlib.util.find_spec(name) is None]
+    if missing:
+        start = time.perf_counter()
+        pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                              *(wanted[name] for name in missing)], capture_output=True, text=True)
+        if pip.returncode != 0:  # Colab does not show a subprocess's output: show pip's here
+            raise SystemExit(f"pip could not install {', '.join(missing)}:\n"
+                             f"{pip.stdout}{pip.stderr}")
         importlib.invalidate_caches()
-    stale = [name for name in ("numpy", "pandas", "matplotlib") if name in sys.modules
-             and sys.modules[name].__version__ != importlib.metadata.version(name)]
-    if stale:
-        raise SystemExit(f"New versions of {', '.join(stale)} were installed: restart the runtime "
-                         "(Runtime > Restart session), then run the notebook again from the top.")
+        print(f"Installed {', '.join(missing)} (without dependencies) in "
+              f"{time.perf_counter() - start:.0f} s.")
