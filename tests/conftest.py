@@ -3,6 +3,7 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+import d2l_vn  # noqa: E402  (first: makes MXNet importable on the installed NumPy)
 import pytest  # noqa: E402
 from mxnet import npx  # noqa: E402
 

@@ -13,11 +13,11 @@ import subprocess
 import sys
 import time
 
+import d2l_vn  # first: makes MXNet importable on the installed NumPy
 import pytest
 from mxnet import init
 from mxnet.gluon import nn
 
-import d2l_vn
 from d2l_vn import records, study
 from d2l_vn.studies import CHAPTERS
 from d2l_vn.studies.lr_scheduling import FIRST_RATE
