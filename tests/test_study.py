@@ -112,7 +112,7 @@ def test_numbers_table_and_figures_come_from_the_runs():
     assert list(table["range (min-max) (recorded full runs)"]) == ["0.850-0.900", "0.100-0.860"]
     ax = d2l_vn.plot_study(recorded, lang="both")
     median = ax.lines[1].get_ydata()
-    assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác kiểm tra / test accuracy"
+    assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác trên tập kiểm tra / test accuracy"
     assert len(ax.collections) == 2  # one min-max band per arm
     bars = d2l_vn.plot_stalls(recorded, lang="en")
     assert [round(p.get_height(), 3) for p in bars.patches] == [0.0, 0.667]
