@@ -69,8 +69,13 @@ def _train(job):
 
 
 def _same_training(study, arm, settings):
-    """What decides a run's numbers, apart from the seed: arms differing only by name match."""
-    return (repr(dataclasses.replace(arm, name="")), settings)
+    """What decides a run's numbers, apart from the seed: arms differing only by name match.
+
+    The study's list of seeds is left out: the run of seed 0 is the same whether its study
+    has one seed or three.
+    """
+    return (repr(dataclasses.replace(arm, name="")),
+            tuple((k, v) for k, v in settings.as_dict().items() if k != "seeds"))
 
 
 def _start_record(chapter, settings, processes, threads):
