@@ -23,8 +23,9 @@ from .schedulers import (ConstantScheduler, CosineScheduler, FactorScheduler, Mu
                          SquareRootScheduler)
 from .study import Arm, Study, StudyResults, recorded_results, run_study, train_run
 from .filters import dead_filters
-from .study_report import (STALL_ACCURACY, dead_filter_table, plot_stalls, plot_study, study_numbers,
-                           study_table)
+from .study_report import (STALL_ACCURACY, dead_filter_table, plot_stalls, plot_study, plot_sweep,
+                           spread_table, study_numbers, study_table, sweep_numbers, sweep_spread,
+                           sweep_table)
 from .train import History, evaluate_accuracy, train
 from .widgets import ScheduleExplorer
 
@@ -38,4 +39,5 @@ __all__ = ["mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "dra
            "radam_reference_step", "load_record", "describe_record", "ConstantScheduler", "Arm",
            "Study", "StudyResults", "recorded_results", "run_study", "train_run", "STALL_ACCURACY",
            "dead_filters", "dead_filter_table", "plot_stalls", "plot_study", "study_numbers",
-           "study_table"]
+           "study_table", "plot_sweep", "spread_table", "sweep_numbers", "sweep_spread",
+           "sweep_table"]

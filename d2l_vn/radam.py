@@ -111,11 +111,13 @@ class RAdam(Optimizer):
         return self._scalars[1]
 
     def update(self, index, weight, grad, state):
-        arrays.check_kinds(weight=weight, grad=grad, m=state[0], v=state[1])
-        # MXNet's fused operators take legacy arrays: views of the same memory, so the
-        # in-place updates below reach the caller's arrays of either kind.
-        weight, grad, state = (weight.as_nd_ndarray(), grad.as_nd_ndarray(),
-                               tuple(s.as_nd_ndarray() for s in state))
+        if not all(type(a) is nd.NDArray for a in (weight, grad, *state)):
+            # Not what gluon.Trainer passes (legacy arrays): check the kinds, then take
+            # legacy views of the same memory, which MXNet's fused operators accept, so
+            # the in-place updates below reach the caller's arrays of either kind.
+            arrays.check_kinds(weight=weight, grad=grad, m=state[0], v=state[1])
+            weight, grad, state = (weight.as_nd_ndarray(), grad.as_nd_ndarray(),
+                                   tuple(s.as_nd_ndarray() for s in state))
         if grad.stype != "default" or weight.stype != "default":
             raise ValueError("RAdam supports dense weights and gradients only (stype 'default')")
         self._update_count(index)

@@ -5,7 +5,8 @@ Usage: ``python -m d2l_vn.results [CHAPTER ...]`` (default: every chapter of
 with ``--threads`` threads, set before MXNet starts in the worker); every finished run
 is written at once to the chapter's partial record (see :mod:`d2l_vn.records`), so an
 interrupted run resumes where it stopped. At the end the fingerprints are computed,
-the bare training loop (:mod:`d2l_vn.throughput`) is timed for comparison, images/s
+the bare training loop (:mod:`d2l_vn.throughput`) is timed for comparison in the same
+worker processes, images/s
 and wall time are printed, and the record replaces ``d2l_vn/records/<chapter>.json``.
 
 Default: two processes of one thread each. On the 2-core machine that trained ten
@@ -33,7 +34,9 @@ from .throughput import bare_epoch_times
 __all__ = ["record_chapter", "main"]
 
 #: Images of the bare-loop measurement (50 minibatches of 256; fewer when the studies train
-#: on fewer), best of two timed passes after a warm-up pass.
+#: on fewer), best of two timed passes after a warm-up pass, at the smallest batch size
+#: of the chapter's studies (smaller batches cost more per image), in as many worker
+#: processes at once as the studies used, their images/s summed.
 BARE_IMAGES = 12_800
 
 
@@ -66,6 +69,23 @@ def _train(job):
     seconds = time.perf_counter() - start
     return job, run_to_record(study, arm_name, seed, history, seconds,
                               count_dead_filters(net, settings, seed))
+
+
+def _bare_images_per_second(job):
+    """In a worker: images/s of the bare loop on the first ``count`` training images."""
+    count, batch_size = job
+    arrays = fashion_mnist_arrays()
+    return count / min(bare_epoch_times(arrays["train_images"][:count],
+                                        arrays["train_labels"][:count], batch_size, 3)[1:])
+
+
+def _bare_loop(count, batch_size, processes, threads):
+    """Images/s of the bare loop run as the studies ran: ``processes`` workers at once, summed."""
+    context = multiprocessing.get_context("spawn")
+    with _environment(_thread_variables(threads)):
+        pool = context.Pool(processes)
+    with pool:
+        return sum(pool.map(_bare_images_per_second, [(count, batch_size)] * processes))
 
 
 def _same_training(study, arm, settings):
@@ -144,13 +164,13 @@ def _finish(chapter, studies, record, records_dir):
     settings = provenance["settings"]
     images = sum(settings[run["study"]]["training_images"] * len(run["train_loss"])
                  for run in record["runs"] if "same_as" not in run)
-    arrays = fashion_mnist_arrays()
     count = min(BARE_IMAGES, max(s["training_images"] for s in settings.values()))
-    bare = count / min(bare_epoch_times(arrays["train_images"][:count],
-                                        arrays["train_labels"][:count], 256, 3)[1:])
+    batch_size = min(s["batch_size"] for s in settings.values())
+    parallel = provenance["parallel"]
+    bare = _bare_loop(count, batch_size, parallel["processes"], parallel["threads_per_process"])
     studied = images / max(provenance["wall_seconds"], 1e-9)
     provenance.update({**records.machine(), "images_per_second": round(studied),
-                       "bare_loop_images_per_second": round(bare)})
+                       "bare_loop_images_per_second": round(bare), "bare_loop_batch_size": batch_size})
     final_path = records.record_path(chapter, records_dir=records_dir)
     records.write_record(final_path, record)
     records.record_path(chapter, partial=True, records_dir=records_dir).unlink(missing_ok=True)

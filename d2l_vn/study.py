@@ -14,6 +14,7 @@ whatever mode the caller is in, so ``make results`` and a chapter agree.
 current settings (quick or full, :mod:`d2l_vn.quick`) and keeps the recorded full
 runs beside; building the website (``D2L_VN_FROM_RECORDS=1``) it loads the record.
 """
+import copy
 import dataclasses
 import functools
 import math
@@ -179,7 +180,10 @@ def _build(arm, seed, settings):
     net = lenet()
     params = dict(arm.hyperparams)
     if arm.per == "update":
-        params["lr_scheduler"] = arm.schedule
+        # A copy, and its own base rate as learning_rate: optimizers whose learning_rate
+        # has a default (Adam's is 0.001) would otherwise overwrite the schedule's base_lr.
+        params["lr_scheduler"] = copy.deepcopy(arm.schedule)
+        params["learning_rate"] = params["lr_scheduler"].base_lr
     else:
         params["learning_rate"] = arm.schedule(0)
     trainer = gluon.Trainer(net.collect_params(), arm.optimizer, params)

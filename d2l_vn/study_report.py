@@ -6,6 +6,8 @@ median and range of the final test accuracy and how many runs stalled at chance
 :func:`study_numbers` computes the numbers a chapter's text states, so that tests can
 check the text against the record. ``lang`` is ``'vi'``, ``'en'`` or ``'both'``.
 """
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -14,6 +16,7 @@ from .plot import words_in
 from .study import STALL_ACCURACY
 
 __all__ = ["study_numbers", "study_table", "plot_study", "plot_stalls", "dead_filter_table",
+           "sweep_numbers", "sweep_spread", "sweep_table", "spread_table", "plot_sweep", "diverged",
            "STALL_ACCURACY", "WORDS"]
 
 WORDS = {
@@ -22,7 +25,9 @@ WORDS = {
            "this_run": "this run", "epoch": "epoch", "test_acc": "test accuracy",
            "train_acc": "training accuracy", "train_loss": "training loss", "lr": "learning rate",
            "fraction": "fraction of runs stalled", "dead_stalled": "dead filters, stalled runs",
-           "dead_healthy": "dead filters, other runs"},
+           "dead_healthy": "dead filters, other runs", "optimizer": "optimizer",
+           "failed": "stalled / diverged", "best": "best median", "at_rate": "at rate",
+           "worst": "worst median", "trained": "rates with no failed run"},
     "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
            "range": "khoảng (nhỏ nhất-lớn nhất)",
            "stalled": "số lần chạy kẹt ở mức đoán ngẫu nhiên", "recorded": "các lần chạy đầy đủ đã ghi",
@@ -31,7 +36,9 @@ WORDS = {
            "train_acc": "độ chính xác trên tập huấn luyện", "train_loss": "mất mát huấn luyện",
            "lr": "tốc độ học", "fraction": "tỉ lệ lần chạy bị kẹt",
            "dead_stalled": "bộ lọc chết, lần chạy bị kẹt",
-           "dead_healthy": "bộ lọc chết, các lần chạy khác"},
+           "dead_healthy": "bộ lọc chết, các lần chạy khác", "optimizer": "bộ tối ưu",
+           "failed": "kẹt / phân kỳ", "best": "trung vị tốt nhất", "at_rate": "tại tốc độ học",
+           "worst": "trung vị kém nhất", "trained": "tốc độ học không có lần chạy hỏng"},
 }
 
 
@@ -141,3 +148,117 @@ def dead_filter_table(results, lang="both"):
                      words["dead_stalled"]: ", ".join(map(str, sorted(stalled))) or "-",
                      words["dead_healthy"]: ", ".join(map(str, sorted(other))) or "-"})
     return pd.DataFrame(rows)
+
+
+def diverged(run):
+    """Whether the training loss of ``run`` stopped being finite (training then stops)."""
+    return not all(math.isfinite(x) for x in run["train_loss"])
+
+
+def _check_grid(results, grid):
+    names = {arm.name for arm in results.study.arms}
+    missing = sorted({name for rates in grid.values() for name in rates.values()} - names)
+    if missing:
+        raise ValueError(f"grid names arms that study {results.study.name!r} lacks: {missing}")
+
+
+def sweep_numbers(results, grid):
+    """Per optimizer and rate: the final test accuracy's median, min and max, and failures.
+
+    ``grid`` maps an optimizer's label to ``{rate: arm name}`` (for example
+    ``d2l_vn.studies.adam_radam.GRID``). Returns ``{label: {rate: {"median", "min", "max",
+    "stalled", "diverged", "runs"}}}``: ``diverged`` runs had a non-finite loss,
+    ``stalled`` runs kept a finite loss but ended at most :data:`STALL_ACCURACY`.
+    """
+    _check_grid(results, grid)
+    numbers = {}
+    for label, rates in grid.items():
+        numbers[label] = {}
+        for rate, name in rates.items():
+            runs = results.arm_runs(name)
+            if not runs:
+                continue
+            finals = [run["test_acc"][-1] for run in runs]
+            numbers[label][rate] = {
+                "median": float(np.median(finals)), "min": min(finals), "max": max(finals),
+                "runs": len(runs), "diverged": sum(map(diverged, runs)),
+                "stalled": sum(not diverged(run) and run["test_acc"][-1] <= STALL_ACCURACY
+                               for run in runs)}
+    return numbers
+
+
+def sweep_spread(results, grid):
+    """Per optimizer: best and worst median over the rates, and the rates with no failed run.
+
+    Returns ``{label: {"best", "best_rate", "worst", "worst_rate", "spread", "trained"}}``;
+    ``spread`` is best minus worst, ``trained`` the rates none of whose runs stalled or
+    diverged.
+    """
+    spread = {}
+    for label, rates in sweep_numbers(results, grid).items():
+        if not rates:
+            continue
+        best = max(rates, key=lambda r: rates[r]["median"])
+        worst = min(rates, key=lambda r: rates[r]["median"])
+        spread[label] = {"best": rates[best]["median"], "best_rate": best,
+                         "worst": rates[worst]["median"], "worst_rate": worst,
+                         "spread": rates[best]["median"] - rates[worst]["median"],
+                         "trained": [r for r, n in rates.items()
+                                     if n["stalled"] + n["diverged"] == 0]}
+    return spread
+
+
+def _sweep_columns(results, grid, words, label, digits):
+    rows = [(optimizer, rate, n) for optimizer, rates in sweep_numbers(results, grid).items()
+            for rate, n in rates.items()]
+    return pd.DataFrame({
+        words["optimizer"]: [optimizer for optimizer, _, _ in rows],
+        words["lr"]: [f"{rate:g}" for _, rate, _ in rows],
+        f"{words['median']} ({label})": [round(n["median"], digits) for _, _, n in rows],
+        f"{words['range']} ({label})": [f"{n['min']:.{digits}f}-{n['max']:.{digits}f}"
+                                        for _, _, n in rows],
+        f"{words['failed']} ({label})": [f"{n['stalled']} / {n['diverged']} ({n['runs']})"
+                                         for _, _, n in rows]})
+
+
+def sweep_table(results, grid, lang="both", digits=3):
+    """One row per optimizer and rate: median and range of the final test accuracy, failures.
+
+    Failures read ``stalled / diverged (runs)``. Results trained now that carry recorded
+    full runs get the recorded columns beside their own.
+    """
+    words = words_in(WORDS, lang)
+    own_label = words["recorded"] if results.source == "recorded" else words["this_run"]
+    table = _sweep_columns(results, grid, words, own_label, digits)
+    if results.recorded is not None:
+        table = table.merge(_sweep_columns(results.recorded, grid, words, words["recorded"], digits),
+                            on=[words["optimizer"], words["lr"]], how="left")
+    return table
+
+
+def plot_sweep(results, grid, ax=None, lang="both"):
+    """Final test accuracy against the learning rate (log scale): median line, min-max band."""
+    words = words_in(WORDS, lang)
+    ax = plt.subplots(figsize=(6, 3.5))[1] if ax is None else ax
+    for (label, rates), marker in zip(sweep_numbers(results, grid).items(), "osd^v<>"):
+        xs = sorted(rates)
+        line, = ax.plot(xs, [rates[r]["median"] for r in xs], marker=marker, label=label)
+        ax.fill_between(xs, [rates[r]["min"] for r in xs], [rates[r]["max"] for r in xs],
+                        color=line.get_color(), alpha=0.2, linewidth=0)
+    ax.set_xscale("log")
+    ax.set_xlabel(words["lr"])
+    ax.set_ylabel(words["test_acc"])
+    ax.axhline(0.1, color="gray", linewidth=0.8, linestyle=":")
+    ax.grid(True)
+    ax.legend()
+    return ax
+
+
+def spread_table(results, grid, lang="both", digits=3):
+    """One row per optimizer: best and worst median over the rates, and the rates that trained."""
+    words = words_in(WORDS, lang)
+    return pd.DataFrame([{words["optimizer"]: label,
+                          words["best"]: round(s["best"], digits), words["at_rate"]: f"{s['best_rate']:g}",
+                          words["worst"]: round(s["worst"], digits),
+                          words["trained"]: ", ".join(f"{r:g}" for r in s["trained"]) or "-"}
+                         for label, s in sweep_spread(results, grid).items()])

@@ -4,9 +4,12 @@ A prose cell tagged ``from-record`` (both cells of a pair) may state a study's n
 accuracies with three decimals ("0.891") and counts of stalled runs ("3 of 10" /
 "3 trên 10"). Every such number must be one that the chapter's record gives, computed
 by ``d2l_vn.study_numbers``: a median, smallest or largest final test accuracy, or the
-stalled runs of an arm out of its runs. So the text cannot drift from the data: a new
+stalled runs of an arm out of its runs. A chapter whose studies declare a ``GRID`` (a
+learning-rate sweep) may also state ``d2l_vn.sweep_spread``'s best and worst medians and
+their difference, and the stalled, diverged or failed (both) runs of an optimizer at a rate. So the text cannot drift from the data: a new
 record with other numbers fails this test until the text is updated.
 """
+import importlib
 import re
 
 import pytest
@@ -37,6 +40,14 @@ def allowed(chapter):
         for numbers in d2l_vn.study_numbers(results).values():
             accuracies |= {f"{numbers[k]:.3f}" for k in ("median", "min", "max")}
             counts.add((str(numbers["stalled"]), str(numbers["runs"])))
+        grid = getattr(importlib.import_module(f"d2l_vn.studies.{chapter}"), "GRID", None)
+        if grid is not None:
+            for spread in d2l_vn.sweep_spread(results, grid).values():
+                accuracies |= {f"{spread[k]:.3f}" for k in ("best", "worst", "spread")}
+            for rates in d2l_vn.sweep_numbers(results, grid).values():
+                for n in rates.values():
+                    counts |= {(str(k), str(n["runs"])) for k in
+                               (n["stalled"], n["diverged"], n["stalled"] + n["diverged"])}
     return accuracies, counts
 
 

@@ -141,3 +141,55 @@ def test_bad_declarations_give_clear_errors():
         Settings(training_images=123, epochs=1, batch_size=64, seeds=(0,))
     with pytest.raises(ValueError, match="no arm 'cosine'"):
         DEMO.arm("cosine")
+
+
+def test_an_adam_arm_trains_at_its_schedules_rate_not_adams_default(capsys):
+    # Adam's learning_rate defaults to 0.001 and MXNet lets it overwrite the scheduler's
+    # base_lr: the study must hand over the schedule's own rate, and leave the arm alone.
+    schedule = d2l_vn.ConstantScheduler(base_lr=0.05, warmup_steps=4)
+    sweep = Study("sweep", "demo_chapter", arms=(
+        Arm("adam", schedule, per="update", optimizer="adam"),
+        Arm("radam", schedule, per="update", optimizer="radam")), seeds=(0,), epochs=1)
+    for name in ("adam", "radam"):
+        history = d2l_vn.train_run(sweep, name, 0, TINY)[1]
+        assert history.step_lr == pytest.approx([0.0125, 0.025, 0.0375, 0.05])
+    assert schedule.base_lr == 0.05
+    assert "overwritten" not in capsys.readouterr().out
+
+
+SWEEP = Study("sweep", "demo_chapter", arms=tuple(
+    Arm(f"{label} {rate:g}", d2l_vn.ConstantScheduler(base_lr=rate), per="update", optimizer=opt)
+    for rate in (0.001, 0.01) for label, opt in (("Adam", "adam"), ("RAdam", "radam"))),
+    seeds=(0, 1, 2), epochs=2)
+GRID = {label: {rate: f"{label} {rate:g}" for rate in (0.001, 0.01)} for label in ("Adam", "RAdam")}
+
+
+def test_a_rate_sweep_counts_stalled_and_diverged_runs_apart():
+    def run(arm, seed, final, loss=0.5):
+        return {**_run(arm, seed, final), "study": "sweep", "train_loss": [1.0, loss]}
+    runs = [run("Adam 0.001", 0, 0.8), run("Adam 0.001", 1, 0.82), run("Adam 0.001", 2, 0.84),
+            run("Adam 0.01", 0, 0.1, loss=2.3026), run("Adam 0.01", 1, 0.1, loss=float("nan")),
+            run("Adam 0.01", 2, 0.7),
+            run("RAdam 0.001", 0, 0.79), run("RAdam 0.001", 1, 0.8), run("RAdam 0.001", 2, 0.81),
+            run("RAdam 0.01", 0, 0.83), run("RAdam 0.01", 1, 0.85), run("RAdam 0.01", 2, 0.86)]
+    results = StudyResults(SWEEP, TINY, runs, "recorded")
+    numbers = d2l_vn.sweep_numbers(results, GRID)
+    assert numbers["Adam"][0.01] == {"median": 0.1, "min": 0.1, "max": 0.7, "runs": 3,
+                                     "stalled": 1, "diverged": 1}
+    assert numbers["RAdam"][0.01]["median"] == 0.85
+    spread = d2l_vn.sweep_spread(results, GRID)
+    assert spread["Adam"]["spread"] == pytest.approx(0.72) and spread["Adam"]["trained"] == [0.001]
+    assert spread["RAdam"]["best_rate"] == 0.01 and spread["RAdam"]["trained"] == [0.001, 0.01]
+    table = d2l_vn.sweep_table(results, GRID, lang="en")
+    assert list(table["stalled / diverged (recorded full runs)"]) == [
+        "0 / 0 (3)", "1 / 1 (3)", "0 / 0 (3)", "0 / 0 (3)"]
+    now = StudyResults(SWEEP, TINY, runs[:3], "this run", recorded=results)
+    beside = d2l_vn.sweep_table(now, GRID, lang="en")
+    assert list(beside["median test accuracy (this run)"]) == [0.82]
+    assert list(beside["median test accuracy (recorded full runs)"]) == [0.82]
+    assert list(d2l_vn.spread_table(results, GRID, lang="en")["rates with no failed run"]) == [
+        "0.001", "0.001, 0.01"]
+    ax = d2l_vn.plot_sweep(results, GRID, lang="en")
+    assert list(ax.lines[0].get_ydata()) == [0.82, 0.1] and ax.get_xscale() == "log"
+    with pytest.raises(ValueError, match="lacks"):
+        d2l_vn.sweep_numbers(results, {"Adam": {0.1: "Adam 0.1"}})

@@ -2,8 +2,8 @@
 
 :data:`CHAPTERS` maps a chapter (its notebook's name) to its studies.
 """
-from . import lr_scheduling
+from . import adam_radam, lr_scheduling
 
-__all__ = ["CHAPTERS", "lr_scheduling"]
+__all__ = ["CHAPTERS", "adam_radam", "lr_scheduling"]
 
-CHAPTERS = {"lr_scheduling": lr_scheduling.STUDIES}
+CHAPTERS = {"lr_scheduling": lr_scheduling.STUDIES, "adam_radam": adam_radam.STUDIES}

@@ -1,0 +1,54 @@
+"""The study of the Adam/RAdam chapter: how sensitive each optimizer is to the learning rate.
+
+:data:`RATE_SWEEP` trains LeNet on Fashion-MNIST with three optimizers at each rate of
+:data:`LEARNING_RATES`, three seeds each, paired across arms:
+
+- ``Adam``: MXNet's ``adam`` at a constant rate;
+- ``Adam + warmup``: the same with the rate raised linearly over the first
+  :data:`WARMUP_UPDATES` = 2 / (1 - beta2) = 2000 updates, the untuned rule of Ma &
+  Yarats (2021), stepped per minibatch update;
+- ``RAdam``: :class:`d2l_vn.RAdam` with the paper's threshold 4, at a constant rate.
+
+Every optimizer keeps its defaults otherwise (beta1 0.9, beta2 0.999, epsilon 1e-8).
+
+Why batch 32 and 5 epochs: RAdam's rectification r_t passes 0.9 only at update 2737
+and the warmup lasts 2000 updates, so the run needs many updates for them to be a small
+part of it; a smaller batch gives more updates for the same images. Batch 32 gives
+1875 updates per epoch, 9375 in 5 epochs, over which r_t averages 0.89. Budget of
+``make results CHAPTER=adam_radam`` on the 2-core machine: 3 optimizers x 7 rates
+x 3 seeds = 63 runs of 5 epochs, 315 epochs; at about 2,800 images/s per process
+in two single-thread processes (batch 32), about 11 s per epoch, 56 minutes.
+"""
+from ..schedulers import ConstantScheduler
+from ..study import Arm, Study
+
+__all__ = ["RATE_SWEEP", "STUDIES", "LEARNING_RATES", "OPTIMIZERS", "GRID", "WARMUP_UPDATES",
+           "BETA2", "UPDATES_PER_EPOCH"]
+
+CHAPTER, EPOCHS, BATCH_SIZE = "adam_radam", 5, 32
+BETA2 = 0.999
+#: Minibatch updates in one epoch of all 60,000 training images at batch 32.
+UPDATES_PER_EPOCH = 1875
+#: Ma & Yarats' untuned linear warmup: 2 / (1 - beta2) updates.
+WARMUP_UPDATES = round(2 / (1 - BETA2))
+LEARNING_RATES = (1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
+#: Optimizer label -> (MXNet optimizer name, linear warmup updates).
+OPTIMIZERS = {"Adam": ("adam", 0), "Adam + warmup": ("adam", WARMUP_UPDATES),
+              "RAdam": ("radam", 0)}
+
+
+def _arm_name(label, rate):
+    return f"{label} {rate:g}"
+
+
+#: Optimizer label -> {learning rate: arm name}: how the arms of the sweep are laid out.
+GRID = {label: {rate: _arm_name(label, rate) for rate in LEARNING_RATES} for label in OPTIMIZERS}
+
+RATE_SWEEP = Study("rate_sweep", CHAPTER, arms=tuple(
+    Arm(GRID[label][rate], ConstantScheduler(base_lr=rate, warmup_steps=warmup),
+        per="update", optimizer=optimizer)
+    for rate in LEARNING_RATES for label, (optimizer, warmup) in OPTIMIZERS.items()
+), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE)
+
+#: In the order ``make results`` runs them.
+STUDIES = (RATE_SWEEP,)
