@@ -11,7 +11,8 @@ clip_gradient)`` as in MXNet's ``adam_update``::
 
 ``threshold=4`` is the paper's rule, ``threshold=5`` matches ``torch.optim.RAdam``.
 ``decoupled_wd=True`` leaves ``wd`` out of ``g`` and shrinks ``w -= lr * wd * w``
-before the step instead (the AdamW form).
+before the step instead (decoupled decay, scaled by the learning rate as in
+``torch.optim.AdamW``).
 
 Inside a ``gluon.Trainer`` MXNet hands the optimizer legacy arrays in both array modes;
 called directly, ``update`` also takes ``mxnet.np`` arrays (under ``npx.set_np()``) and

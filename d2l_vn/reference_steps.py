@@ -5,8 +5,9 @@ slow and clear, not fast. Both take the gradient ``grad`` of the loss and build
 the gradient the moments see as in MXNet's ``adam_update``:
 ``g = clip(rescale_grad * grad + wd * w, -clip_gradient, clip_gradient)`` (L2
 weight decay), or, with ``decoupled_wd=True``, ``g = clip(rescale_grad * grad)`` and
-a separate shrink ``w <- w - lr * wd * w`` before the step (the AdamW form of
-Loshchilov & Hutter). Inputs may be NumPy arrays or MXNet arrays of either kind
+a separate shrink ``w <- w - lr * wd * w`` before the step: decoupled decay as
+Loshchilov & Hutter propose it, scaled by the learning rate as ``torch.optim.AdamW``
+does (their paper scales it by the schedule multiplier instead). Inputs may be NumPy arrays or MXNet arrays of either kind
 (copied to NumPy); each function returns new float64 NumPy arrays ``(w, m, v)``.
 """
 import math

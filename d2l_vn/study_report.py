@@ -26,6 +26,7 @@ WORDS = {
            "train_acc": "training accuracy", "train_loss": "training loss", "lr": "learning rate",
            "fraction": "fraction of runs stalled", "dead_stalled": "dead filters, stalled runs",
            "dead_healthy": "dead filters, other runs", "optimizer": "optimizer",
+           "first_loss": "first-epoch training loss, stalled runs",
            "failed": "stalled / diverged", "best": "best median", "at_rate": "at rate",
            "worst": "worst median", "trained": "rates with no failed run"},
     "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
@@ -37,6 +38,7 @@ WORDS = {
            "lr": "tốc độ học", "fraction": "tỉ lệ lần chạy bị kẹt",
            "dead_stalled": "bộ lọc chết, lần chạy bị kẹt",
            "dead_healthy": "bộ lọc chết, các lần chạy khác", "optimizer": "bộ tối ưu",
+           "first_loss": "mất mát huấn luyện ở epoch đầu, lần chạy bị kẹt",
            "failed": "kẹt / phân kỳ", "best": "trung vị tốt nhất", "at_rate": "tại tốc độ học",
            "worst": "trung vị kém nhất", "trained": "tốc độ học không có lần chạy hỏng"},
 }
@@ -136,7 +138,9 @@ def dead_filter_table(results, lang="both"):
     """Per arm: runs stalled at chance, and the dead first-layer filters of stalled and other runs.
 
     A dead filter outputs zero on every test image (:mod:`d2l_vn.filters`); each cell
-    gives the counts of the runs, for example ``6, 6`` for two stalled runs.
+    gives the counts of the runs, for example ``6, 6`` for two stalled runs. The last
+    column gives the stalled runs' mean training loss over their first epoch, in the
+    order of the runs: below ln 10 = 2.3 means the run learned something before it stalled.
     """
     words = words_in(WORDS, lang)
     rows = []
@@ -144,10 +148,20 @@ def dead_filter_table(results, lang="both"):
         runs = results.arm_runs(arm.name)
         stalled = [r["dead_filters"] for r in runs if r["test_acc"][-1] <= STALL_ACCURACY]
         other = [r["dead_filters"] for r in runs if r["test_acc"][-1] > STALL_ACCURACY]
+        first_loss = [_loss_label(r["train_loss"][0]) for r in runs
+                      if r["test_acc"][-1] <= STALL_ACCURACY]
         rows.append({words["arm"]: arm.name, words["stalled"]: f"{len(stalled)}/{len(runs)}",
                      words["dead_stalled"]: ", ".join(map(str, sorted(stalled))) or "-",
-                     words["dead_healthy"]: ", ".join(map(str, sorted(other))) or "-"})
+                     words["dead_healthy"]: ", ".join(map(str, sorted(other))) or "-",
+                     words["first_loss"]: ", ".join(first_loss) or "-"})
     return pd.DataFrame(rows)
+
+
+def _loss_label(loss):
+    """A mean training loss, one decimal; ``nan`` or ``> 100`` where training blew up."""
+    if not math.isfinite(loss):
+        return "nan"
+    return f"{loss:.1f}" if loss < 100 else "> 100"
 
 
 def diverged(run):

@@ -193,3 +193,15 @@ def test_a_rate_sweep_counts_stalled_and_diverged_runs_apart():
     assert list(ax.lines[0].get_ydata()) == [0.82, 0.1] and ax.get_xscale() == "log"
     with pytest.raises(ValueError, match="lacks"):
         d2l_vn.sweep_numbers(results, {"Adam": {0.1: "Adam 0.1"}})
+
+
+def test_the_dead_filter_table_lists_counts_and_first_epoch_losses_per_arm():
+    def run(arm, seed, final, dead, first_loss):
+        return {**_run(arm, seed, final), "dead_filters": dead, "train_loss": [first_loss, 2.3]}
+    runs = [run("constant 0.3", 0, 0.1, 6, 1.31), run("constant 0.3", 1, 0.8, 0, 0.9),
+            run("warmup", 0, 0.1, 4, float("nan")), run("warmup", 1, 0.1, 3, 8e7)]
+    table = d2l_vn.dead_filter_table(StudyResults(DEMO, TINY, runs, "recorded"), lang="en")
+    assert list(table["runs stalled at chance"]) == ["1/2", "2/2"]
+    assert list(table["dead filters, stalled runs"]) == ["6", "3, 4"]
+    assert list(table["dead filters, other runs"]) == ["0", "-"]
+    assert list(table["first-epoch training loss, stalled runs"]) == ["1.3", "nan, > 100"]
