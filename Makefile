@@ -22,7 +22,7 @@ help:
 	@echo "make data   fetch Fashion-MNIST into the local cache"
 	@echo "make mathjax  fetch MathJax (npm registry) into _vendor/ for the website"
 	@echo "make bench  run the benchmarks in benchmarks/ (epoch time, optimizer step time)"
-	@echo "make results [CHAPTER=lr_scheduling]  train the studies at full settings into d2l_vn/records/ (hours; resumable)"
+	@echo "make results [CHAPTER=lr_scheduling|adam_radam]  train the studies at full settings into d2l_vn/records/ (hours; resumable)"
 	@echo "FULL=1      full settings instead of quick ones"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -92,8 +92,10 @@ mathjax: $(MATHJAX)
 # The website shows the recorded full runs: studies load d2l_vn/records/ instead of training.
 book: export D2L_VN_FROM_RECORDS := 1
 book: data $(MATHJAX)
-	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
-	@echo "The website is in _build/html: open _build/html/index.html in a browser."
+	@start=$$(date +%s); \
+	  $(BIN)/jupyter-book build --warningiserror --nitpick --keep-going . && \
+	  secs=$$(( $$(date +%s) - start )) && \
+	  echo "The website is in _build/html (built in $$((secs / 60)) min $$((secs % 60)) s, training nothing): open _build/html/index.html in a browser."
 
 bench: data
 	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
