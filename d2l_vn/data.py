@@ -11,6 +11,7 @@ from mxnet import nd
 
 from . import arrays, quick
 from .cache import cache_path, read_cache
+from .digits import group_digits
 
 __all__ = ["load_fashion_mnist", "ArrayBatches", "TEXT_LABELS", "class_balanced_subset"]
 
@@ -91,8 +92,8 @@ def load_fashion_mnist(batch_size, resize=None, root=None):
     if quick.is_quick():
         keep = class_balanced_subset(train_y, quick.QUICK_TRAIN_PER_CLASS)
         train_x, train_y = train_x[keep], train_y[keep]
-        note += f"; QUICK: {len(train_y):,} of 60,000 training images"
-    print(f"[d2l_vn] {note}; {len(train_y):,} train / 10,000 test images")
+        note += f"; QUICK: {group_digits(len(train_y))} of {group_digits(60_000)} training images"
+    print(f"[d2l_vn] {note}; {group_digits(len(train_y))} train / {group_digits(10_000)} test images")
     train_iter = ArrayBatches(train_x, train_y, batch_size, shuffle=True, resize=resize,
                               description=note)
     test_iter = ArrayBatches(arrays["test_images"], arrays["test_labels"], batch_size,

@@ -12,6 +12,8 @@ place that reads these variables; chapters ask :func:`is_quick` or call the help
 import math
 import os
 
+from .digits import group_digits
+
 __all__ = ["is_quick", "from_records", "epochs", "QUICK_TRAIN_PER_CLASS", "describe"]
 
 #: Training images kept per class in quick mode (10 classes: 5,000 images).
@@ -46,6 +48,6 @@ def epochs(num_epochs):
 def describe():
     """One line that says whether this run uses quick or full settings."""
     if is_quick():
-        return (f"QUICK settings (D2L_VN_QUICK=1): {QUICK_TRAIN_PER_CLASS * 10:,} training "
+        return (f"QUICK settings (D2L_VN_QUICK=1): {group_digits(QUICK_TRAIN_PER_CLASS * 10)} training "
                 f"images, epochs x{QUICK_EPOCH_FRACTION}; unset D2L_VN_QUICK for the full run")
     return "full settings: 60,000 training images, full epoch counts"

@@ -26,6 +26,7 @@ from mxnet import gluon
 from . import quick
 from .arrays import d2l_mode
 from .cache import cache_path, read_cache
+from .digits import group_digits
 from .data import ArrayBatches, class_balanced_subset
 from .filters import dead_filters
 from .models import lenet
@@ -108,7 +109,7 @@ class Settings:
         seeds = ", ".join(map(str, self.seeds))
         epochs = f"{self.epochs} epoch{'s' if self.epochs > 1 else ''}"
         return (f"{len(self.seeds)} seed{'s' if len(self.seeds) > 1 else ''} ({seeds}), {epochs}, "
-                f"{self.training_images:,} training images, batch {self.batch_size}")
+                f"{group_digits(self.training_images)} training images, batch {self.batch_size}")
 
 
 @dataclasses.dataclass(frozen=True)
