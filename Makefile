@@ -91,13 +91,13 @@ mathjax: $(MATHJAX)
 
 # The website shows the recorded full runs: studies load d2l_vn/records/ instead of training.
 # Jupyter Book re-executes a notebook only when the notebook changes; when the library or a
-# record changes, its cache of executed notebooks is dropped, so the site never shows stale outputs.
+# record changes, its cache of executed notebooks (and Sphinx's pickled environment) is dropped, so the site never shows stale outputs.
 LIBRARY_HASH = $(shell cat d2l_vn/*.py d2l_vn/studies/*.py d2l_vn/records/*.json 2>/dev/null | sha1sum | cut -c1-16)
 book: export D2L_VN_FROM_RECORDS := 1
 book: data $(MATHJAX)
 	@start=$$(date +%s); \
 	  if [ "$$(cat _build/.library-hash 2>/dev/null)" != "$(LIBRARY_HASH)" ]; then \
-	    rm -rf _build/.jupyter_cache && echo "d2l_vn or a record changed: every chapter is executed again"; fi; \
+	    rm -rf _build/.jupyter_cache _build/.doctrees && echo "d2l_vn or a record changed: every chapter is executed again"; fi; \
 	  $(BIN)/jupyter-book build --warningiserror --nitpick --keep-going . && \
 	  echo "$(LIBRARY_HASH)" > _build/.library-hash && \
 	  secs=$$(( $$(date +%s) - start )) && \
