@@ -6,8 +6,8 @@ with ``--threads`` threads, set before MXNet starts in the worker); every finish
 is written at once to the chapter's partial record (see :mod:`d2l_vn.records`), so an
 interrupted run resumes where it stopped. At the end the fingerprints are computed,
 the bare training loop (:mod:`d2l_vn.throughput`) is timed for comparison in the same
-worker processes, images/s
-and wall time are printed, and the record replaces ``d2l_vn/records/<chapter>.json``.
+worker layout, images/s and wall time are printed, and the record replaces
+``d2l_vn/records/<chapter>.json``.
 
 Default: two processes of one thread each. On the 2-core machine that trained ten
 one-epoch full runs in 4.1 min (2,451 images/s, machine loaded by other jobs), while one

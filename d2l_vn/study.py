@@ -26,8 +26,8 @@ from mxnet import gluon
 from . import quick
 from .arrays import d2l_mode
 from .cache import cache_path, read_cache
-from .digits import group_digits
 from .data import ArrayBatches, class_balanced_subset
+from .digits import group_digits
 from .filters import dead_filters
 from .models import lenet
 from .records import describe_record, load_record
