@@ -61,6 +61,13 @@ def _environment(variables):
                 os.environ[name] = value
 
 
+def _pool(processes, threads):
+    """Worker processes started with ``threads`` threads each (set before MXNet starts in them)."""
+    context = multiprocessing.get_context("spawn")
+    with _environment(_thread_variables(threads)):
+        return context.Pool(processes)
+
+
 def _train(job):
     """In a worker: train one (study, arm, seed) and return it in the record's layout."""
     study, arm_name, seed, settings = job
@@ -68,7 +75,7 @@ def _train(job):
     net, history = train_run(study, arm_name, seed, settings)
     seconds = time.perf_counter() - start
     return job, run_to_record(study, arm_name, seed, history, seconds,
-                              count_dead_filters(net, settings, seed))
+                              count_dead_filters(net, settings))
 
 
 def _bare_images_per_second(job):
@@ -81,10 +88,7 @@ def _bare_images_per_second(job):
 
 def _bare_loop(count, batch_size, processes, threads):
     """Images/s of the bare loop run as the studies ran: ``processes`` workers at once, summed."""
-    context = multiprocessing.get_context("spawn")
-    with _environment(_thread_variables(threads)):
-        pool = context.Pool(processes)
-    with pool:
+    with _pool(processes, threads) as pool:
         return sum(pool.map(_bare_images_per_second, [(count, batch_size)] * processes))
 
 
@@ -136,10 +140,7 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
           f"{len(jobs)} to train in {processes} processes x {threads} threads", flush=True)
     wall_before, start = record["provenance"]["wall_seconds"], time.perf_counter()
     if jobs:
-        context = multiprocessing.get_context("spawn")
-        with _environment(_thread_variables(threads)):
-            pool = context.Pool(processes)
-        with pool:
+        with _pool(processes, threads) as pool:
             for (study, arm_name, seed, job_settings), run in pool.imap_unordered(_train, jobs):
                 key = (_same_training(study, study.arm(arm_name), job_settings), seed)
                 for twin_study, twin_arm, _ in twins[key]:

@@ -164,19 +164,26 @@ def _subset(images, labels, count):
     return images, labels
 
 
-def _data(settings, seed):
-    """Training minibatches in the order of ``seed``; the test set in its fixed order."""
+def _train_batches(settings, seed):
+    """The training minibatches of ``settings``, in the order of ``seed``."""
     arrays = fashion_mnist_arrays()
-    train_x, train_y = _subset(arrays["train_images"], arrays["train_labels"],
-                               settings.training_images)
-    test_x, test_y = _subset(arrays["test_images"], arrays["test_labels"], settings.test_images)
-    return (ArrayBatches(train_x, train_y, settings.batch_size, shuffle=True, seed=seed),
-            ArrayBatches(test_x, test_y, settings.batch_size, shuffle=False))
+    images, labels = _subset(arrays["train_images"], arrays["train_labels"],
+                             settings.training_images)
+    return ArrayBatches(images, labels, settings.batch_size, shuffle=True, seed=seed)
+
+
+@functools.lru_cache(maxsize=4)
+def _test_batches(test_images, batch_size):
+    """The test set in its fixed order; unshuffled batches keep no state, so runs share them."""
+    arrays = fashion_mnist_arrays()
+    images, labels = _subset(arrays["test_images"], arrays["test_labels"], test_images)
+    return ArrayBatches(images, labels, batch_size, shuffle=False)
 
 
 def _build(arm, seed, settings):
     """Data, a fresh LeNet initialized from ``seed``, and the arm's trainer."""
-    train_iter, test_iter = _data(settings, seed)
+    train_iter = _train_batches(settings, seed)
+    test_iter = _test_batches(settings.test_images, settings.batch_size)
     mx.random.seed(seed)
     net = lenet()
     params = dict(arm.hyperparams)
@@ -208,13 +215,13 @@ def train_run(study, arm_name, seed, settings=None):
     return net, history
 
 
-def count_dead_filters(net, settings, seed):
+def count_dead_filters(net, settings):
     """First-layer filters of a trained ``net`` that output zero on every test image.
 
     The look inside a run that stalled at chance (:mod:`d2l_vn.filters`).
     """
     with d2l_mode():
-        return dead_filters(net, _data(settings, seed)[1])[0]
+        return dead_filters(net, _test_batches(settings.test_images, settings.batch_size))[0]
 
 
 def run_to_record(study, arm_name, seed, history, seconds, dead=None):
@@ -324,7 +331,7 @@ def run_study(study):
             net, history = train_run(study, arm.name, seed, settings)
             runs.append(run_to_record(study, arm.name, seed, history,
                                       time.perf_counter() - run_start,
-                                      count_dead_filters(net, settings, seed)))
+                                      count_dead_filters(net, settings)))
             print(f" {history.test_acc[-1]:.3f}", end="", flush=True)
         print(f"  ({time.perf_counter() - start:.0f} s)")
     results = StudyResults(study, settings, runs, "this run", recorded=recorded)

@@ -35,6 +35,9 @@ def stated(cell):
 def allowed(chapter):
     """The accuracies and counts the record of ``chapter`` gives, as the text writes them."""
     accuracies, counts = set(), set()
+    module = importlib.import_module(f"d2l_vn.studies.{chapter}") if chapter in STUDIES else None
+    for published in getattr(module, "D2L_PUBLISHED", {}).values():
+        accuracies |= {f"{value:.3f}" for value in published.values()}
     for study in STUDIES.get(chapter, ()):
         results = d2l_vn.recorded_results(study)
         if results is None:
@@ -42,9 +45,6 @@ def allowed(chapter):
         for numbers in d2l_vn.study_numbers(results).values():
             accuracies |= {f"{numbers[k]:.3f}" for k in ("median", "min", "max")}
             counts.add((str(numbers["stalled"]), str(numbers["runs"])))
-        module = importlib.import_module(f"d2l_vn.studies.{chapter}")
-        for published in getattr(module, "D2L_PUBLISHED", {}).values():
-            accuracies |= {f"{value:.3f}" for value in published.values()}
         grid = getattr(module, "GRID", None)
         if grid is not None:
             for spread in d2l_vn.sweep_spread(results, grid).values():
