@@ -4,8 +4,13 @@ A test or an example that calls ``npx.set_np()`` (d2l's convention) must not lea
 mode into the next one.
 """
 import d2l_vn  # noqa: F401  (first: makes MXNet importable on the installed NumPy)
+from d2l_vn import instruction_set
 import pytest
 from mxnet import npx
+
+# Before any kernel runs: oneDNN at the records' instruction set (unless DNNL_MAX_CPU_ISA is
+# set), so recorded runs reproduce bit for bit here and in the notebooks' kernels.
+instruction_set.pin()
 
 
 @pytest.fixture(autouse=True)

@@ -17,18 +17,29 @@ never half written and an interrupted ``make results`` resumes from it; at the e
 the complete record replaces ``<chapter>.json``.
 """
 import datetime
+import importlib.metadata
 import json
 import os
 import pathlib
 import platform
 
+import subprocess
+
 import mxnet
 import numpy
 
+from . import instruction_set
+
 __all__ = ["load_record", "write_record", "record_path", "machine", "describe_record",
-           "RECORDS_DIR"]
+           "RECORDS_DIR", "LEGACY_MACHINE_KEYS", "LEGACY_SESSION"]
 
 RECORDS_DIR = pathlib.Path(__file__).resolve().parent / "records"
+#: What records made before 2026-12 kept of their one session, and what we know of the rest:
+#: they were made on AMD EPYC processors (AVX2, no AVX-512) with no cap on oneDNN.
+LEGACY_MACHINE_KEYS = ("date", "processor", "cpu_count", "python", "mxnet", "numpy", "parallel",
+                       "wall_seconds")
+LEGACY_SESSION = {"dnnl_max_cpu_isa": "unlimited", "processor_isa": "AVX2", "d2l": "1.0.3",
+                  "commit": "not kept (before 2026-12)", "data_sha256": "not kept (before 2026-12)"}
 
 
 def record_path(chapter, partial=False, records_dir=None):
@@ -74,12 +85,32 @@ def _processor():
     return platform.processor() or platform.machine()
 
 
+def _commit():
+    """The course's git commit, with ``+changes`` when the package differs from it."""
+    root = pathlib.Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, text=True,
+                              capture_output=True, check=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "d2l_vn", ":!d2l_vn/records"],
+                                 cwd=root, text=True, capture_output=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return head + ("+changes" if changed else "")
+
+
+def _d2l_version():
+    try:
+        return importlib.metadata.version("d2l")
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
 def machine():
-    """Today's date and this machine: processor, core count, Python, MXNet and NumPy versions."""
+    """Today's date and this machine: processor, instruction-set cap, versions and commit."""
     return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "processor": _processor(), "cpu_count": os.cpu_count(),
+            "processor": _processor(), "cpu_count": os.cpu_count(), **instruction_set.describe(),
             "python": platform.python_version(), "mxnet": mxnet.__version__,
-            "numpy": numpy.__version__}
+            "numpy": numpy.__version__, "d2l": _d2l_version(), "commit": _commit()}
 
 
 def _duration(seconds):

@@ -27,7 +27,7 @@ import os
 import sys
 import time
 
-from . import records
+from . import instruction_set, records
 from .study import count_dead_filters, fashion_mnist_arrays, fingerprint, run_to_record, train_run
 from .throughput import bare_epoch_times
 
@@ -98,17 +98,39 @@ def _same_training(study, arm, settings):
     The study's list of seeds is left out: the run of seed 0 is the same whether its study
     has one seed or three.
     """
-    return (repr(dataclasses.replace(arm, name="")),
+    return (repr(dataclasses.replace(arm, name="")), study.trace_every,
             tuple((k, v) for k, v in settings.as_dict().items() if k != "seeds"))
 
 
 def _start_record(chapter, settings, processes, threads):
     return {"chapter": chapter,
-            "provenance": {**records.machine(),
-                           "settings": {name: s.as_dict() for name, s in settings.items()},
+            "provenance": {"settings": {name: s.as_dict() for name, s in settings.items()},
                            "parallel": {"processes": processes, "threads_per_process": threads},
-                           "wall_seconds": 0.0},
+                           "wall_seconds": 0.0, "sessions": []},
             "runs": []}
+
+
+def _sessions_of(record):
+    """The sessions that made ``record``'s runs; a record from before sessions were kept has one."""
+    provenance = record["provenance"]
+    if "sessions" in provenance:
+        return provenance["sessions"]
+    legacy = {key: provenance[key] for key in records.LEGACY_MACHINE_KEYS if key in provenance}
+    return [{**legacy, **records.LEGACY_SESSION}]
+
+
+def _carry_over(record, complete, studies, settings):
+    """Copy into ``record`` the runs of ``complete`` that the current studies and settings still ask for."""
+    offset = len(record["provenance"]["sessions"])
+    record["provenance"]["sessions"] += _sessions_of(complete)
+    record["provenance"]["wall_seconds"] += complete["provenance"].get("wall_seconds", 0.0)
+    old_settings = complete["provenance"]["settings"]
+    wanted = {(s.name, arm.name, seed) for s in studies if old_settings.get(s.name) ==
+              settings[s.name].as_dict() for arm in s.arms for seed in settings[s.name].seeds}
+    kept = [{**run, "session": run.get("session", 0) + offset} for run in complete["runs"]
+            if (run["study"], run["arm"], run["seed"]) in wanted]
+    record["runs"] += kept
+    return len(kept)
 
 
 def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, records_dir=None):
@@ -116,6 +138,7 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
 
     ``shrink`` (a dict of :class:`d2l_vn.study.Settings` fields) replaces the full settings.
     """
+    instruction_set.pin()  # before the first kernel runs here; workers inherit it
     settings = {s.name: dataclasses.replace(s.full_settings(), **(shrink or {})) for s in studies}
     partial_path = records.record_path(chapter, partial=True, records_dir=records_dir)
     record = records.load_record(chapter, partial=True, records_dir=records_dir)
@@ -125,53 +148,89 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
                          f"delete it to start over, or run with the settings it was started with")
     if record is None:
         record = _start_record(chapter, settings, processes, threads)
+        complete = records.load_record(chapter, records_dir=records_dir)
+        if complete is not None:
+            kept = _carry_over(record, complete, studies, settings)
+            print(f"{chapter}: {kept} runs of the complete record are still asked for and kept",
+                  flush=True)
+    session = len(record["provenance"]["sessions"])
+    record["provenance"]["sessions"].append(
+        {**records.machine(), "data_sha256": str(fashion_mnist_arrays()["sha256"]),
+         "parallel": {"processes": processes, "threads_per_process": threads}})
+    by_study = {study.name: study for study in studies}
+    trained = {}  # what decides the numbers -> a recorded run that has them
+    for run in record["runs"]:
+        if run["study"] in by_study and "same_as" not in run:
+            study = by_study[run["study"]]
+            key = (_same_training(study, study.arm(run["arm"]), settings[study.name]), run["seed"])
+            trained[key] = run
     done = {(run["study"], run["arm"], run["seed"]) for run in record["runs"]}
     twins = {}  # what decides the numbers -> the (study, arm, seed) that share it
     for study in studies:
         for arm in study.arms:
             for seed in settings[study.name].seeds:
-                if (study.name, arm.name, seed) not in done:
-                    key = (_same_training(study, arm, settings[study.name]), seed)
+                if (study.name, arm.name, seed) in done:
+                    continue
+                key = (_same_training(study, arm, settings[study.name]), seed)
+                if key in trained:  # trained already for another study: copied, not retrained
+                    twin = trained[key]
+                    record["runs"].append({**twin, "study": study.name, "arm": arm.name,
+                                           "same_as": f"{twin['study']}: {twin['arm']}"})
+                    done.add((study.name, arm.name, seed))
+                else:
                     twins.setdefault(key, []).append((study, arm.name, seed))
     jobs = [(study, arm_name, seed, settings[study.name])
             for (study, arm_name, seed) in (group[0] for group in twins.values())]
     total = len(done) + sum(map(len, twins.values()))
     print(f"{chapter}: {total} runs in {len(studies)} studies, {len(done)} already recorded; "
           f"{len(jobs)} to train in {processes} processes x {threads} threads", flush=True)
+    this_session = record["provenance"]["sessions"][session]
     wall_before, start = record["provenance"]["wall_seconds"], time.perf_counter()
     if jobs:
         with _pool(processes, threads) as pool:
             for (study, arm_name, seed, job_settings), run in pool.imap_unordered(_train, jobs):
                 key = (_same_training(study, study.arm(arm_name), job_settings), seed)
                 for twin_study, twin_arm, _ in twins[key]:
-                    entry = {**run, "study": twin_study.name, "arm": twin_arm}
+                    entry = {**run, "study": twin_study.name, "arm": twin_arm, "session": session}
                     if (twin_study.name, twin_arm) != (study.name, arm_name):
                         entry["same_as"] = f"{study.name}: {arm_name}"
                     record["runs"].append(entry)
+                this_session["wall_seconds"] = round(time.perf_counter() - start, 1)
                 record["provenance"]["wall_seconds"] = round(
-                    wall_before + time.perf_counter() - start, 1)
+                    wall_before + this_session["wall_seconds"], 1)
                 records.write_record(partial_path, record)
                 print(f"[{len(record['runs'])}/{total}] {study.name}: {arm_name}, seed {seed}: "
                       f"test acc {run['test_acc'][-1]:.3f} ({run['seconds']:.0f} s)", flush=True)
-    return _finish(chapter, studies, record, records_dir)
+    return _finish(chapter, studies, record, records_dir, session)
 
 
-def _finish(chapter, studies, record, records_dir):
-    """Fingerprints, throughput against the bare loop, then the record replaces the old one."""
+def _finish(chapter, studies, record, records_dir, session):
+    """Fingerprints, throughput against the bare loop, then the record replaces the old one.
+
+    Images/s count the runs trained on this processor with this instruction-set cap and
+    worker layout (the sessions that match this one), against the bare loop timed now.
+    """
     record["fingerprints"] = {
         study.name: {arm.name: {"seed": study.seeds[0], "losses": fingerprint(study, arm.name)}
                      for arm in study.arms} for study in studies}
     provenance = record["provenance"]
     settings = provenance["settings"]
+    sessions = provenance["sessions"]
+    alike = {i for i, other in enumerate(sessions) if all(
+        other.get(key) == sessions[session].get(key)
+        for key in ("processor", "dnnl_max_cpu_isa", "parallel"))}
     images = sum(settings[run["study"]]["training_images"] * len(run["train_loss"])
-                 for run in record["runs"] if "same_as" not in run)
+                 for run in record["runs"] if "same_as" not in run and run.get("session") in alike)
+    wall = sum(sessions[i].get("wall_seconds", 0.0) for i in alike)
     count = min(BARE_IMAGES, max(s["training_images"] for s in settings.values()))
     batch_size = min(s["batch_size"] for s in settings.values())
-    parallel = provenance["parallel"]
+    parallel = provenance["parallel"] = sessions[session]["parallel"]
     bare = _bare_loop(count, batch_size, parallel["processes"], parallel["threads_per_process"])
-    studied = images / max(provenance["wall_seconds"], 1e-9)
-    provenance.update({**records.machine(), "images_per_second": round(studied),
-                       "bare_loop_images_per_second": round(bare), "bare_loop_batch_size": batch_size})
+    studied = images / max(wall, 1e-9)
+    provenance.update({key: value for key, value in sessions[session].items()
+                       if key not in ("parallel", "wall_seconds")})
+    provenance.update({"images_per_second": round(studied), "bare_loop_images_per_second": round(bare),
+                       "bare_loop_batch_size": batch_size})
     final_path = records.record_path(chapter, records_dir=records_dir)
     records.write_record(final_path, record)
     records.record_path(chapter, partial=True, records_dir=records_dir).unlink(missing_ok=True)

@@ -17,7 +17,7 @@ import math
 import numbers
 
 __all__ = ["Scheduler", "ConstantScheduler", "SquareRootScheduler", "FactorScheduler", "MultiFactorScheduler",
-           "PolyScheduler", "CosineScheduler"]
+           "PolyScheduler", "CosineScheduler", "WarmupThenEpochs"]
 
 
 def _check_int(name, value, minimum):
@@ -179,3 +179,36 @@ class CosineScheduler(_AnnealToFinal):
 
     def _decay(self, t):
         return self.final_lr + (self.base_lr - self.final_lr) * (1 + math.cos(math.pi * self._progress(t))) / 2
+
+
+class WarmupThenEpochs:
+    """Per update: a linear warmup over the first epoch, then a per-epoch ``schedule`` unchanged.
+
+    Update ``t`` (MXNet counts from 1) of epoch 0 trains at ``schedule(0) * t /
+    updates_per_epoch``; from epoch 1 on, every update of epoch ``e`` trains at
+    ``schedule(e)``, exactly as when ``schedule`` is stepped per epoch. So the warmup is
+    added without shortening the decay that follows (a control for ``warmup_steps``,
+    which takes its epochs out of the decay).
+
+    >>> s = WarmupThenEpochs(CosineScheduler(max_update=20, base_lr=0.3), updates_per_epoch=10)
+    >>> [round(s(t), 3) for t in (1, 5, 10, 11, 20, 21)]
+    [0.03, 0.15, 0.3, 0.298, 0.298, 0.293]
+    """
+
+    def __init__(self, schedule, updates_per_epoch):
+        if not callable(schedule):
+            raise ValueError("schedule must be a function of the epoch, for example "
+                             "d2l_vn.CosineScheduler(max_update=20, base_lr=0.3)")
+        self.schedule = schedule
+        self.updates_per_epoch = _check_int("updates_per_epoch", updates_per_epoch, 1)
+        self.base_lr = float(schedule(0))  # the rate MXNet's Trainer starts from
+
+    def __call__(self, t):
+        if not isinstance(t, numbers.Real) or t < 0:
+            raise ValueError(f"the step t must be a number >= 0, got {t!r}")
+        if t <= self.updates_per_epoch:
+            return float(self.schedule(0)) * t / self.updates_per_epoch
+        return float(self.schedule((t - 1) // self.updates_per_epoch))
+
+    def __repr__(self):
+        return f"WarmupThenEpochs(schedule={self.schedule!r}, updates_per_epoch={self.updates_per_epoch})"

@@ -30,15 +30,13 @@ from .data import ArrayBatches, class_balanced_subset
 from .digits import group_digits
 from .filters import dead_filters
 from .models import lenet
+from .outcomes import STALL_ACCURACY, outcome
 from .records import describe_record, load_record
 from .train import train
 
 __all__ = ["Arm", "Settings", "Study", "StudyResults", "run_study", "recorded_results",
            "train_run", "fingerprint", "run_to_record", "count_dead_filters", "STALL_ACCURACY", "QUICK_SEEDS"]
 
-#: A run whose final test accuracy is at most this is counted as stalled at chance
-#: (ten classes: guessing gives 0.1).
-STALL_ACCURACY = 0.15
 #: Seeds of a study kept in quick mode (the first ones).
 QUICK_SEEDS = 2
 FULL_TRAIN_IMAGES, FULL_TEST_IMAGES = 60_000, 10_000
@@ -114,13 +112,18 @@ class Settings:
 
 @dataclasses.dataclass(frozen=True)
 class Study:
-    """Arms times seeds of one experiment of ``chapter``, at full settings."""
+    """Arms times seeds of one experiment of ``chapter``, at full settings.
+
+    With ``trace_every=k`` every run also keeps the mean minibatch loss of every ``k``
+    updates (:func:`d2l_vn.train`), from which :mod:`d2l_vn.outcomes` dates a failure.
+    """
     name: str
     chapter: str
     arms: tuple
     seeds: tuple
     epochs: int
     batch_size: int = 256
+    trace_every: int = 0
 
     def __post_init__(self):
         names = [arm.name for arm in self.arms]
@@ -211,7 +214,7 @@ def train_run(study, arm_name, seed, settings=None):
         history = train(net, train_iter, test_iter, settings.epochs,
                         gluon.loss.SoftmaxCrossEntropyLoss(), trainer,
                         scheduler=arm.schedule if arm.per == "epoch" else None,
-                        animate=False, verbose=False)
+                        animate=False, verbose=False, trace_every=study.trace_every)
     return net, history
 
 
@@ -226,10 +229,13 @@ def count_dead_filters(net, settings):
 
 def run_to_record(study, arm_name, seed, history, seconds, dead=None):
     """One run in the record's layout; ``dead`` is its count of dead first-layer filters."""
-    return {"study": study.name, "arm": arm_name, "seed": seed,
-            "train_loss": history.train_loss, "train_acc": history.train_acc,
-            "test_acc": history.test_acc, "lr": history.lr, "dead_filters": dead,
-            "seconds": round(seconds, 2)}
+    run = {"study": study.name, "arm": arm_name, "seed": seed,
+           "train_loss": history.train_loss, "train_acc": history.train_acc,
+           "test_acc": history.test_acc, "lr": history.lr, "dead_filters": dead,
+           "seconds": round(seconds, 2)}
+    if history.loss_trace:
+        run["loss_trace"] = history.loss_trace
+    return run
 
 
 def fingerprint(study, arm_name, steps=4):
@@ -272,12 +278,9 @@ class StudyResults:
     def arm_runs(self, arm_name):
         return [run for run in self.runs if run["arm"] == arm_name]
 
-    def stalled(self):
-        """Runs whose final test accuracy is at most :data:`STALL_ACCURACY`."""
-        return [run for run in self.runs if run["test_acc"][-1] <= STALL_ACCURACY]
-
-    def healthy(self):
-        return [run for run in self.runs if run["test_acc"][-1] > STALL_ACCURACY]
+    def with_outcome(self, kind):
+        """Runs that ended ``kind``: ``'learned'``, ``'stalled'`` or ``'diverged'`` (:mod:`d2l_vn.outcomes`)."""
+        return [run for run in self.runs if outcome(run) == kind]
 
     def retrain(self, run, epochs=None):
         """Train ``run`` (a dict of :attr:`runs`) again as it was; return ``(net, history)``."""

@@ -28,6 +28,7 @@ class History:
     lr: list = field(default_factory=list)
     epoch_time: list = field(default_factory=list)
     step_lr: list = field(default_factory=list)
+    loss_trace: list = field(default_factory=list)
     device: str = ""
     quick: bool = False
     diverged: bool = False
@@ -63,6 +64,12 @@ def _check_batch(X, y, where):
         raise ValueError(f"{where} yields {'legacy nd' if kind == 'nd' else 'mxnet.np'} arrays "
                          f"but {mode}: convert each minibatch with {fix}, or use "
                          "d2l_vn.load_fashion_mnist, whose minibatches follow the active mode")
+
+
+def _block_means(values, size):
+    """Means of consecutive blocks of ``size`` values (the last may be shorter), 5 digits."""
+    return [float(f"{sum(block) / len(block):.5g}")
+            for block in (values[i:i + size] for i in range(0, len(values), size))]
 
 
 def evaluate_accuracy(net, data_iter, device=None):
@@ -108,7 +115,7 @@ def _check_network(net, device):
 
 
 def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
-          scheduler=None, animate=True, verbose=True):
+          scheduler=None, animate=True, verbose=True, trace_every=0):
     """Train ``net`` for ``num_epochs`` epochs and return a :class:`History`.
 
     ``train_iter``/``test_iter`` are any iterables of ``(X, y)`` MXNet arrays of the
@@ -119,8 +126,12 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
     steps per minibatch instead, and ``History.step_lr`` shows it. ``animate=True``
     draws d2l's ``Animator`` in a notebook. Training stops early, saying so, when the
     loss stops being finite. ``verbose=False`` leaves out the two printed lines (studies
-    print one line per run themselves).
+    print one line per run themselves). With ``trace_every=k`` > 0, ``History.loss_trace``
+    gets the mean minibatch loss of every ``k`` updates (5 significant digits), read once
+    per epoch: when a run failed, this says at which update.
     """
+    if not isinstance(trace_every, int) or trace_every < 0:
+        raise ValueError(f"trace_every must be an integer >= 0, got {trace_every!r}")
     if not isinstance(num_epochs, int) or num_epochs < 1:
         raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
     if scheduler is not None and trainer.optimizer.lr_scheduler is not None:
@@ -141,6 +152,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
             trainer.set_learning_rate(scheduler(epoch))
         start = time.perf_counter()
         loss_sum, correct, n = 0, 0, 0
+        step_losses = []
         for X, y in train_iter:
             if n == 0:
                 _check_batch(X, y, "train_iter")
@@ -152,11 +164,15 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
             trainer.step(X.shape[0])
             history.step_lr.append(trainer.learning_rate)
             loss_sum = loss_sum + l.sum()
+            if trace_every:
+                step_losses.append(l.mean())
             correct = correct + _correct(y_hat, y)
             n += X.shape[0]
         if n == 0:
             raise ValueError("train_iter yielded no minibatch: check the data and batch_size")
         train_loss, train_acc = arrays.to_float(loss_sum) / n, arrays.to_float(correct) / n
+        if trace_every:
+            history.loss_trace += _block_means([arrays.to_float(v) for v in step_losses], trace_every)
         test_acc = evaluate_accuracy(net, test_iter, device)
         history.epoch_time.append(time.perf_counter() - start)
         history.lr.append(history.step_lr[-1])

@@ -24,15 +24,16 @@ x 1 seed x 30 epochs = 210; 780 epochs, about 105 minutes. A second seed for (c)
 add 210 epochs (about 28 minutes) and break the 2-hour budget.
 """
 from ..schedulers import (ConstantScheduler, CosineScheduler, MultiFactorScheduler, PolyScheduler,
-                          SquareRootScheduler)
+                          SquareRootScheduler, WarmupThenEpochs)
 from ..study import Arm, Study
 
-__all__ = ["SCHEDULES", "FIRST_RATE", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
+__all__ = ["SCHEDULES", "COLLAPSE", "COLLAPSE_RATES", "WARMUP_OR_DECAY", "FIRST_RATE", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
            "STUDIES", "UPDATES_PER_EPOCH", "D2L_PUBLISHED"]
 
 CHAPTER, EPOCHS, BATCH_SIZE = "lr_scheduling", 30, 256
 #: Minibatch updates in one epoch of all 60,000 training images at batch 256.
 UPDATES_PER_EPOCH = 235
+COLLAPSE_RATES = (0.3, 0.4, 0.5, 0.6)
 
 
 def _cosine(warmup_epochs=0):
@@ -43,6 +44,7 @@ SCHEDULES = Study("schedules", CHAPTER, arms=(
     Arm("constant 0.3", ConstantScheduler(base_lr=0.3)),
     Arm("square root 0.1", SquareRootScheduler(base_lr=0.1)),
     Arm("multi-factor", MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.5)),
+    Arm("multi-factor 0.3", MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.3)),
     Arm("cosine", _cosine()),
     Arm("cosine + warmup", _cosine(warmup_epochs=5)),
 ), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE)
@@ -53,6 +55,26 @@ FIRST_RATE = Study("first_rate", CHAPTER, arms=tuple(
         per="update")
     for rate in (0.3, 0.5, 0.9) for warmup in (False, True)
 ), seeds=tuple(range(10)), epochs=2, batch_size=BATCH_SIZE)
+
+#: When does a high first rate kill the network, and does a warmup over epoch 0 prevent
+#: it or only postpone it? Every run keeps the loss of each minibatch update
+#: (``trace_every=1``), so :func:`d2l_vn.outcomes.failure_update` dates each failure.
+COLLAPSE = Study("collapse", CHAPTER, arms=tuple(
+    Arm(f"{rate}{' + warmup' if warmup else ''}",
+        ConstantScheduler(base_lr=rate, warmup_steps=UPDATES_PER_EPOCH if warmup else 0),
+        per="update")
+    for rate in COLLAPSE_RATES for warmup in (False, True)
+), seeds=tuple(range(20)), epochs=2, batch_size=BATCH_SIZE, trace_every=1)
+
+#: "cosine + warmup" warms up over 5 epochs and so decays over 15 instead of 20: is its
+#: gain over "cosine" the warmup or the shorter decay? The control warms up over epoch 0
+#: (per update) and then runs cosine's unchanged 20-epoch decay.
+WARMUP_OR_DECAY = Study("warmup_or_decay", CHAPTER, arms=(
+    Arm("cosine", _cosine()),
+    Arm("cosine + warmup", _cosine(warmup_epochs=5)),
+    Arm("warmup in epoch 0, then cosine", WarmupThenEpochs(_cosine(), UPDATES_PER_EPOCH),
+        per="update"),
+), seeds=tuple(range(7)), epochs=EPOCHS, batch_size=BATCH_SIZE)
 
 SWEEP_SEEDS = (0,)
 
@@ -81,4 +103,5 @@ D2L_PUBLISHED = {
 }
 
 #: In the order ``make results`` runs them.
-STUDIES = (SCHEDULES, FIRST_RATE, FIXED_RATES, POLY_EXPONENTS, WARMUP_LENGTHS)
+STUDIES = (SCHEDULES, COLLAPSE, WARMUP_OR_DECAY, FIRST_RATE, FIXED_RATES, POLY_EXPONENTS,
+           WARMUP_LENGTHS)
