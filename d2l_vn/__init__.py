@@ -20,12 +20,14 @@ from .rectification import bias_correction, rectification, rho
 from .reference_steps import adam_reference_step, radam_reference_step
 from .report import plot_metric, results_table
 from .schedulers import (ConstantScheduler, CosineScheduler, FactorScheduler, MultiFactorScheduler, PolyScheduler,
-                         SquareRootScheduler)
+                         SquareRootScheduler, WarmupThenEpochs)
 from .study import Arm, Study, StudyResults, recorded_results, run_study, train_run
 from .filters import dead_filters
-from .study_report import (STALL_ACCURACY, dead_filter_table, plot_stalls, plot_study, plot_sweep,
-                           spread_table, study_numbers, study_table, sweep_numbers, sweep_spread,
-                           sweep_table)
+from .outcomes import STALL_ACCURACY, count_outcomes, failure_update, outcome
+from .evidence import endpoint, paired_difference, rate_interval, compare_counts
+from .study_report import (dead_filter_table, failure_table, paired_table, plot_failure_rates,
+                           plot_failure_updates, plot_study, plot_sweep, spread_table, study_numbers,
+                           study_table, sweep_numbers, sweep_spread, sweep_table)
 from .train import History, evaluate_accuracy, train
 from .widgets import ScheduleExplorer
 
@@ -38,6 +40,9 @@ __all__ = ["mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "dra
            "RAdam", "rho", "rectification", "bias_correction", "adam_reference_step",
            "radam_reference_step", "load_record", "describe_record", "ConstantScheduler", "Arm",
            "Study", "StudyResults", "recorded_results", "run_study", "train_run", "STALL_ACCURACY",
-           "dead_filters", "dead_filter_table", "plot_stalls", "plot_study", "study_numbers",
+           "dead_filters", "dead_filter_table", "plot_study", "study_numbers", "outcome",
+           "count_outcomes", "failure_update", "endpoint", "paired_difference", "rate_interval",
+           "compare_counts", "paired_table", "failure_table", "plot_failure_rates",
+           "plot_failure_updates", "WarmupThenEpochs",
            "study_table", "plot_sweep", "spread_table", "sweep_numbers", "sweep_spread",
            "sweep_table"]

@@ -30,12 +30,12 @@ from .data import ArrayBatches, class_balanced_subset
 from .digits import group_digits
 from .filters import dead_filters
 from .models import lenet
-from .outcomes import STALL_ACCURACY, outcome
+from .outcomes import outcome
 from .records import describe_record, load_record
 from .train import train
 
 __all__ = ["Arm", "Settings", "Study", "StudyResults", "run_study", "recorded_results",
-           "train_run", "fingerprint", "run_to_record", "count_dead_filters", "STALL_ACCURACY", "QUICK_SEEDS"]
+           "train_run", "fingerprint", "run_to_record", "count_dead_filters", "QUICK_SEEDS"]
 
 #: Seeds of a study kept in quick mode (the first ones).
 QUICK_SEEDS = 2

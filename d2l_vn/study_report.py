@@ -1,10 +1,11 @@
-"""Figures, tables and the stated numbers of a study (:class:`d2l_vn.study.StudyResults`).
+"""Figures, tables and the numbers of a study (:class:`d2l_vn.study.StudyResults`).
 
-Curves show the median over seeds with the min-max band of each arm; tables give the
-median and range of the final test accuracy and how many runs stalled at chance
-(final test accuracy at most :data:`STALL_ACCURACY`, 0.15, with chance at 0.1).
-:func:`study_numbers` computes the numbers a chapter's text states, so that tests can
-check the text against the record. ``lang`` is ``'vi'``, ``'en'`` or ``'both'``.
+Curves show the median over seeds with the min-max band of each arm. Tables give the
+endpoint (:func:`d2l_vn.evidence.endpoint`: mean test accuracy of the last 5 epochs)
+as median and range over the seeds, and how the runs ended, classed by
+:mod:`d2l_vn.outcomes` (learned / stalled / diverged). Comparisons of arms are paired by
+seed (:func:`paired_table`); failure rates carry Clopper-Pearson intervals
+(:func:`failure_table`, :func:`plot_failure_rates`). ``lang`` is ``'vi'``, ``'en'`` or ``'both'``.
 """
 import math
 
@@ -12,12 +13,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from . import evidence
+from .outcomes import count_outcomes, failure_update, outcome
 from .plot import words_in
-from .study import STALL_ACCURACY
 
-__all__ = ["study_numbers", "study_table", "plot_study", "plot_stalls", "dead_filter_table",
-           "sweep_numbers", "sweep_spread", "sweep_table", "spread_table", "plot_sweep", "diverged",
-           "STALL_ACCURACY", "WORDS"]
+__all__ = ["study_numbers", "study_table", "plot_study", "dead_filter_table", "paired_table",
+           "failure_table", "plot_failure_rates", "plot_failure_updates",
+           "sweep_numbers", "sweep_spread", "sweep_table", "spread_table", "plot_sweep", "WORDS"]
 
 WORDS = {
     "en": {"arm": "arm", "median": "median test accuracy", "range": "range (min-max)",
@@ -28,7 +30,14 @@ WORDS = {
            "dead_healthy": "dead filters, other runs", "optimizer": "optimizer",
            "first_loss": "first-epoch training loss, stalled runs",
            "failed": "stalled / diverged", "best": "best median", "at_rate": "at rate",
-           "worst": "worst median", "trained": "rates with no failed run"},
+           "worst": "worst median", "trained": "rates with no failed run",
+           "endpoint": "median test accuracy, last 5 epochs", "outcomes": "learned / stalled / diverged",
+           "comparison": "comparison (B minus A)", "per_seed": "difference per seed",
+           "mean_diff": "mean difference", "interval": "95% interval", "sign_p": "sign test p",
+           "failed_rate": "failed runs (95% interval)", "failure_at": "failed at update: median (min-max)",
+           "after_warmup": "failed after the warmup", "update": "minibatch update",
+           "first_rate": "first learning rate", "failed_fraction": "fraction of runs that failed",
+           "stalled_run": "stalled", "diverged_run": "diverged", "warmup_end": "end of warmup"},
     "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
            "range": "khoảng (nhỏ nhất-lớn nhất)",
            "stalled": "số lần chạy kẹt ở mức đoán ngẫu nhiên", "recorded": "các lần chạy đầy đủ đã ghi",
@@ -40,42 +49,59 @@ WORDS = {
            "dead_healthy": "bộ lọc chết, các lần chạy khác", "optimizer": "bộ tối ưu",
            "first_loss": "mất mát huấn luyện ở epoch đầu, lần chạy bị kẹt",
            "failed": "kẹt / phân kỳ", "best": "trung vị tốt nhất", "at_rate": "tại tốc độ học",
-           "worst": "trung vị kém nhất", "trained": "tốc độ học không có lần chạy hỏng"},
+           "worst": "trung vị kém nhất", "trained": "tốc độ học không có lần chạy hỏng",
+           "endpoint": "trung vị độ chính xác kiểm tra, 5 epoch cuối", "outcomes": "học được / kẹt / phân kỳ",
+           "comparison": "so sánh (B trừ A)", "per_seed": "hiệu theo từng hạt giống",
+           "mean_diff": "hiệu trung bình", "interval": "khoảng tin cậy 95%", "sign_p": "p của kiểm định dấu",
+           "failed_rate": "lần chạy hỏng (khoảng 95%)", "failure_at": "hỏng ở bước cập nhật: trung vị (nhỏ nhất-lớn nhất)",
+           "after_warmup": "hỏng sau khởi động", "update": "bước cập nhật minibatch",
+           "first_rate": "tốc độ học ban đầu", "failed_fraction": "tỉ lệ lần chạy hỏng",
+           "stalled_run": "kẹt", "diverged_run": "phân kỳ", "warmup_end": "hết khởi động"},
 }
 
 
 def study_numbers(results):
-    """Per arm: median, min and max final test accuracy, stalled runs and runs, in arm order.
+    """Per arm: the final and endpoint test accuracy (median, min, max) and how the runs ended.
 
-    Returns ``{arm: {"median", "min", "max", "stalled", "runs"}}``.
+    Returns ``{arm: {"median", "min", "max", "endpoint_median", "endpoint_min",
+    "endpoint_max", "runs", "learned", "stalled", "diverged"}}`` in arm order; ``median``,
+    ``min`` and ``max`` are of the final epoch.
     """
     numbers = {}
     for arm in results.study.arms:
-        finals = [run["test_acc"][-1] for run in results.arm_runs(arm.name)]
-        if not finals:
+        runs = results.arm_runs(arm.name)
+        if not runs:
             continue
+        finals = [run["test_acc"][-1] for run in runs]
+        ends = [evidence.endpoint(run) for run in runs]
         numbers[arm.name] = {"median": float(np.median(finals)), "min": min(finals),
-                             "max": max(finals), "runs": len(finals),
-                             "stalled": sum(f <= STALL_ACCURACY for f in finals)}
+                             "max": max(finals), "endpoint_median": float(np.median(ends)),
+                             "endpoint_min": min(ends), "endpoint_max": max(ends),
+                             "runs": len(runs), **count_outcomes(runs)}
     if not numbers:
         raise ValueError(f"no runs of study {results.study.name!r} in these results")
     return numbers
 
 
+def _range(low, high, digits):
+    """``low-high``, or one number when they are equal (one seed)."""
+    return f"{low:.{digits}f}" if round(low, digits) == round(high, digits) else f"{low:.{digits}f}-{high:.{digits}f}"
+
+
 def _columns(results, words, label, digits):
     numbers = study_numbers(results)
-    return {f"{words['median']} ({label})": [round(n["median"], digits) for n in numbers.values()],
-            f"{words['range']} ({label})": [f"{n['min']:.{digits}f}-{n['max']:.{digits}f}"
+    return {f"{words['endpoint']} ({label})": [round(n["endpoint_median"], digits) for n in numbers.values()],
+            f"{words['range']} ({label})": [_range(n["endpoint_min"], n["endpoint_max"], digits)
                                             for n in numbers.values()],
-            f"{words['stalled']} ({label})": [f"{n['stalled']}/{n['runs']}"
-                                              for n in numbers.values()]}, list(numbers)
+            f"{words['outcomes']} ({label})": [f"{n['learned']} / {n['stalled']} / {n['diverged']}"
+                                               for n in numbers.values()]}, list(numbers)
 
 
 def study_table(results, lang="both", digits=3):
-    """Median and range of the final test accuracy per arm, and runs stalled at chance.
+    """Per arm: median and range of the endpoint, and runs learned / stalled / diverged.
 
-    A run counts as stalled when its final test accuracy is at most ``STALL_ACCURACY``
-    (0.15; guessing among ten classes gives 0.1). Results trained now that carry
+    The endpoint is the mean test accuracy of the last 5 epochs (:mod:`d2l_vn.evidence`);
+    outcomes are classed by :mod:`d2l_vn.outcomes`. Results trained now that carry
     recorded full runs get the recorded columns beside their own.
     """
     words = words_in(WORDS, lang)
@@ -122,39 +148,125 @@ def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
     return ax
 
 
-def plot_stalls(results, ax=None, lang="both"):
-    """Bars: the fraction of runs of each arm that stalled at chance; return the Axes."""
-    words = words_in(WORDS, lang)
-    numbers = study_numbers(results)
-    ax = plt.subplots(figsize=(5, 3.2))[1] if ax is None else ax
-    ax.bar(list(numbers), [n["stalled"] / n["runs"] for n in numbers.values()])
-    ax.set_ylim(0, 1)
-    ax.set_ylabel(words["fraction"])
-    ax.tick_params(axis="x", labelrotation=30)
-    return ax
-
-
 def dead_filter_table(results, lang="both"):
-    """Per arm: runs stalled at chance, and the dead first-layer filters of stalled and other runs.
+    """Per arm with stalled runs: their dead first-layer filters and first-epoch training loss.
 
     A dead filter outputs zero on every test image (:mod:`d2l_vn.filters`); each cell
-    gives the counts of the runs, for example ``6, 6`` for two stalled runs. The last
-    column gives the stalled runs' mean training loss over their first epoch, in the
-    order of the runs: below ln 10 = 2.3 means the run learned something before it stalled.
+    lists the stalled runs in seed order, for example ``6, 4`` for two of them. Only
+    stalled runs are listed: a diverged run's filters say nothing (ReLU of NaN). A first-epoch
+    loss below ln 10 = 2.3 means the run learned something before it stalled. The counts
+    go with the stall; they do not show what caused it.
     """
     words = words_in(WORDS, lang)
     rows = []
     for arm in results.study.arms:
         runs = results.arm_runs(arm.name)
-        stalled = [r["dead_filters"] for r in runs if r["test_acc"][-1] <= STALL_ACCURACY]
-        other = [r["dead_filters"] for r in runs if r["test_acc"][-1] > STALL_ACCURACY]
-        first_loss = [_loss_label(r["train_loss"][0]) for r in runs
-                      if r["test_acc"][-1] <= STALL_ACCURACY]
+        stalled = [r for r in runs if outcome(r) == "stalled"]
+        if not stalled:
+            continue
         rows.append({words["arm"]: arm.name, words["stalled"]: f"{len(stalled)}/{len(runs)}",
-                     words["dead_stalled"]: ", ".join(map(str, sorted(stalled))) or "-",
-                     words["dead_healthy"]: ", ".join(map(str, sorted(other))) or "-",
-                     words["first_loss"]: ", ".join(first_loss) or "-"})
+                     words["dead_stalled"]: ", ".join(str(r["dead_filters"]) for r in stalled),
+                     words["first_loss"]: ", ".join(_loss_label(r["train_loss"][0]) for r in stalled)})
     return pd.DataFrame(rows)
+
+
+def paired_table(results, pairs, lang="both", digits=3):
+    """One row per ``(A, B)`` in ``pairs``: B minus A in endpoint per seed, mean, 95% interval, sign-test p."""
+    words = words_in(WORDS, lang)
+    rows = []
+    for a, b in pairs:
+        d = evidence.paired_difference(results, a, b)
+        rows.append({words["comparison"]: f"{b} − {a}",
+                     words["per_seed"]: ", ".join(f"{x:+.{digits}f}" for x in d.differences),
+                     words["mean_diff"]: f"{d.mean:+.{digits}f}",
+                     words["interval"]: f"{d.low:+.{digits}f} … {d.high:+.{digits}f}",
+                     words["sign_p"]: f"{d.sign_p:.2f}"})
+    return pd.DataFrame(rows)
+
+
+def _grid_rows(results, grid):
+    _check_grid(results, grid)
+    for label, rates in grid.items():
+        for rate, name in rates.items():
+            runs = results.arm_runs(name)
+            if runs:
+                yield label, rate, name, runs
+
+
+def failure_table(results, grid, lang="both"):
+    """Per group and rate of ``grid`` (``{label: {rate: arm}}``): outcomes, failure rate, when runs failed.
+
+    The failure rate (stalled or diverged) has its Clopper-Pearson 95% interval; for a
+    traced study (``trace_every``) the update at which failed runs failed is given, and
+    how many failed after their warmup ended.
+    """
+    words = words_in(WORDS, lang)
+    rows = []
+    for label, rate, name, runs in _grid_rows(results, grid):
+        counts = count_outcomes(runs)
+        failed = counts["stalled"] + counts["diverged"]
+        low, high = evidence.rate_interval(failed, len(runs))
+        row = {words["arm"]: name, words["outcomes"]: f"{counts['learned']} / {counts['stalled']} / "
+               f"{counts['diverged']}", words["failed_rate"]: f"{failed}/{len(runs)} ({low:.2f}-{high:.2f})"}
+        if results.study.trace_every:
+            updates = [failure_update(r, results.study.trace_every) for r in runs if outcome(r) != "learned"]
+            warmup = getattr(results.study.arm(name).schedule, "warmup_steps", 0)
+            row[words["failure_at"]] = (f"{int(np.median(updates))} ({min(updates)}-{max(updates)})"
+                                        if updates else "—")
+            row[words["after_warmup"]] = f"{sum(u > warmup for u in updates)}/{failed}" if warmup and failed else "—"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def plot_failure_rates(results, grid, ax=None, lang="both"):
+    """Fraction of failed runs (stalled or diverged) against the rate, one line per group, 95% bars."""
+    words = words_in(WORDS, lang)
+    ax = plt.subplots(figsize=(5, 3.2))[1] if ax is None else ax
+    shift = 0.006 * (len(grid) - 1)
+    for i, (label, rates) in enumerate(grid.items()):
+        xs, ys, lows, highs = [], [], [], []
+        for rate, name in sorted(rates.items()):
+            runs = results.arm_runs(name)
+            if not runs:
+                continue
+            failed = sum(outcome(r) != "learned" for r in runs)
+            low, high = evidence.rate_interval(failed, len(runs))
+            xs.append(rate - shift / 2 + i * shift / max(1, len(grid) - 1))
+            ys.append(failed / len(runs))
+            lows.append(ys[-1] - low)
+            highs.append(high - ys[-1])
+        ax.errorbar(xs, ys, yerr=[lows, highs], marker="o", capsize=3, label=label)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_xlabel(words["first_rate"])
+    ax.set_ylabel(words["failed_fraction"])
+    ax.grid(True)
+    ax.legend()
+    return ax
+
+
+def plot_failure_updates(results, grid, ax=None, lang="both"):
+    """When each failed run failed (traced studies): one row per arm, a dot per run, warmup's end marked."""
+    words = words_in(WORDS, lang)
+    if not results.study.trace_every:
+        raise ValueError(f"study {results.study.name!r} keeps no loss trace (trace_every=0)")
+    ax = plt.subplots(figsize=(6, 3.5))[1] if ax is None else ax
+    names, warmups = [], set()
+    for row, (label, rate, name, runs) in enumerate(_grid_rows(results, grid)):
+        names.append(name)
+        for kind, marker in (("stalled", "o"), ("diverged", "x")):
+            updates = [failure_update(r, results.study.trace_every) for r in runs if outcome(r) == kind]
+            ax.scatter(updates, [row] * len(updates), marker=marker, color="C0" if kind == "stalled" else "C3",
+                       label=words[f"{kind}_run"] if row == 0 else None, alpha=0.7)
+        warmups.add(getattr(results.study.arm(name).schedule, "warmup_steps", 0))
+    for warmup in sorted(warmups - {0}):
+        ax.axvline(warmup, color="gray", linestyle="--", linewidth=1, label=words["warmup_end"])
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlabel(words["update"])
+    ax.grid(True, axis="x")
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles))
+    ax.legend(unique.values(), unique.keys(), fontsize="small")
+    return ax
 
 
 def _loss_label(loss):
@@ -162,11 +274,6 @@ def _loss_label(loss):
     if not math.isfinite(loss):
         return "nan"
     return f"{loss:.1f}" if loss < 100 else "> 100"
-
-
-def diverged(run):
-    """Whether the training loss of ``run`` stopped being finite (training then stops)."""
-    return not all(math.isfinite(x) for x in run["train_loss"])
 
 
 def _check_grid(results, grid):
@@ -181,8 +288,7 @@ def sweep_numbers(results, grid):
 
     ``grid`` maps an optimizer's label to ``{rate: arm name}`` (for example
     ``d2l_vn.studies.adam_radam.GRID``). Returns ``{label: {rate: {"median", "min", "max",
-    "stalled", "diverged", "runs"}}}``: ``diverged`` runs had a non-finite loss,
-    ``stalled`` runs kept a finite loss but ended at most :data:`STALL_ACCURACY`.
+    "stalled", "diverged", "runs"}}}``, runs classed by :mod:`d2l_vn.outcomes`.
     """
     _check_grid(results, grid)
     numbers = {}
@@ -193,11 +299,10 @@ def sweep_numbers(results, grid):
             if not runs:
                 continue
             finals = [run["test_acc"][-1] for run in runs]
+            counts = count_outcomes(runs)
             numbers[label][rate] = {
                 "median": float(np.median(finals)), "min": min(finals), "max": max(finals),
-                "runs": len(runs), "diverged": sum(map(diverged, runs)),
-                "stalled": sum(not diverged(run) and run["test_acc"][-1] <= STALL_ACCURACY
-                               for run in runs)}
+                "runs": len(runs), "diverged": counts["diverged"], "stalled": counts["stalled"]}
     return numbers
 
 

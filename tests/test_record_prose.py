@@ -1,84 +1,111 @@
-"""The chapters' text states what the recorded full runs show, and nothing else.
+"""The chapters' text states what the recorded full runs show, each number bound to its claim.
 
-A prose cell tagged ``from-record`` (both cells of a pair) may state a study's numbers:
-accuracies with three decimals ("0.891") and counts of stalled runs ("3 of 10" /
-"3 trên 10"). Every such number must be one that the chapter's record gives, computed
-by ``d2l_vn.study_numbers``: a median, smallest or largest final test accuracy, or the
-stalled runs of an arm out of its runs. A chapter whose studies declare a ``GRID`` (a
-learning-rate sweep) may also state ``d2l_vn.sweep_spread``'s best and worst medians and
-their difference, and the stalled, diverged or failed (both) runs of an optimizer at a rate.
-Numbers others published (a chapter's ``D2L_PUBLISHED``, quoted beside ours) may be
-stated too. So the text cannot drift from the data: a new
-record with other numbers fails this test until the text is updated.
+A prose cell tagged ``from-record`` declares every number it states in its metadata,
+in order: ``"numbers": [[text, study, arm, statistic], ...]`` (see :mod:`d2l_vn.claims`).
+The test finds the numbers of the cell's text (math and code left out), checks that they
+are the declared ones in the same order, and recomputes each from the chapter's record:
+a number that is undeclared, written for another arm, swapped with another, or no longer
+what the record gives fails. ``tools/bind_numbers.py`` proposes the declarations.
 """
-import importlib
+import copy
+import math
 import re
 
 import pytest
 
-import d2l_vn
-from d2l_vn import records
-from d2l_vn.studies import CHAPTERS as STUDIES
-from notebooks import CHAPTERS, load, source
+from d2l_vn.claims import claim_value
+from notebooks import CHAPTERS, NOT_PROSE, load, source
 
-ACCURACY = re.compile(r"(?<![\d.])\d\.\d{3}(?!\d)")
-COUNT = {"lang-en": re.compile(r"\b(\d+) of (\d+)\b"), "lang-vi": re.compile(r"\b(\d+) trên (\d+)\b")}
-
-
-def stated(cell):
-    """Accuracies and (stalled, runs) counts a prose cell states, math and code left out."""
-    text = re.sub(r"\$[^$]*\$|`[^`]*`", " ", source(cell))
-    tag = "lang-en" if "lang-en" in cell["metadata"]["tags"] else "lang-vi"
-    return set(ACCURACY.findall(text)), set(COUNT[tag].findall(text))
+#: A number as the course writes it: optional sign, digits grouped by U+202F, decimals,
+#: an exponent (3e-2) or a percent sign. Not part of a word ("LeNet-5", "β2").
+NUMBER = re.compile(r"(?<![\w.\-−/^])[+−-]?\d+(?:/\d+|(?:\u202f\d{3})*(?:\.\d+)?(?:e[+−-]?\d+)?%?)(?![\w.]\d|\w)")
 
 
-def allowed(chapter):
-    """The accuracies and counts the record of ``chapter`` gives, as the text writes them."""
-    accuracies, counts = set(), set()
-    module = importlib.import_module(f"d2l_vn.studies.{chapter}") if chapter in STUDIES else None
-    for published in getattr(module, "D2L_PUBLISHED", {}).values():
-        accuracies |= {f"{value:.3f}" for value in published.values()}
-    for study in STUDIES.get(chapter, ()):
-        results = d2l_vn.recorded_results(study)
-        if results is None:
+def numbers_in(cell):
+    """The numbers a prose cell states, in order, math and code left out."""
+    return NUMBER.findall(NOT_PROSE.sub(" ", source(cell)))
+
+
+def reads_as(text, value):
+    """Whether ``value`` (a number, or an arm's name) is what ``text`` says, at its precision."""
+    if isinstance(value, str):
+        return text.lstrip("+") in value
+    plain = text.replace("\u202f", "").replace("−", "-").rstrip("%")
+    if "/" in plain:
+        numerator, denominator = plain.split("/")
+        return math.isclose(int(numerator) / int(denominator), value, rel_tol=1e-9)
+    if "e" in plain:
+        return math.isclose(float(plain), value, rel_tol=1e-9)
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return f"{value:.{decimals}f}".lstrip("-") == f"{float(plain):.{decimals}f}".lstrip("-") and (
+        round(value, decimals) == 0 or (value < 0) == plain.startswith("-"))
+
+
+def problems_of(chapter, cell):
+    """What is wrong with the numbers of one ``from-record`` cell (empty when all hold)."""
+    found = numbers_in(cell)
+    declared = cell["metadata"].get("numbers", [])
+    texts = [entry[0] for entry in declared]
+    if found != texts:
+        return [f"{cell.get('id')}: the text states {found} but the metadata declares {texts}"]
+    problems = []
+    for text, study, arm, statistic in declared:
+        if statistic == "given":
             continue
-        for numbers in d2l_vn.study_numbers(results).values():
-            accuracies |= {f"{numbers[k]:.3f}" for k in ("median", "min", "max")}
-            counts.add((str(numbers["stalled"]), str(numbers["runs"])))
-        grid = getattr(module, "GRID", None)
-        if grid is not None:
-            for spread in d2l_vn.sweep_spread(results, grid).values():
-                accuracies |= {f"{spread[k]:.3f}" for k in ("best", "worst", "spread")}
-            for rates in d2l_vn.sweep_numbers(results, grid).values():
-                for n in rates.values():
-                    counts |= {(str(k), str(n["runs"])) for k in
-                               (n["stalled"], n["diverged"], n["stalled"] + n["diverged"])}
-    return accuracies, counts
+        try:
+            value = claim_value(chapter, study, arm, statistic)
+        except ValueError as e:
+            problems.append(f"{cell.get('id')}: {text} ({study}, {arm}, {statistic}): {e}")
+            continue
+        if not reads_as(text, value):
+            problems.append(f"{cell.get('id')}: {text} is declared as {statistic} of {arm!r} in "
+                            f"{study}, which the record gives as {value!r}")
+    return problems
+
+
+def _from_record_cells(path):
+    return [c for c in load(path)["cells"]
+            if c["cell_type"] == "markdown" and "from-record" in c["metadata"].get("tags", [])]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_numbers_in_the_text_come_from_the_record(path):
-    cells = [c for c in load(path)["cells"]
-             if c["cell_type"] == "markdown" and "from-record" in c["metadata"].get("tags", [])]
+def test_every_number_in_the_text_is_bound_to_its_claim_in_the_record(path):
+    cells = _from_record_cells(path)
     if not cells:
         pytest.skip(f"{path.stem} states no recorded numbers")
-    if records.load_record(path.stem) is None:
-        pytest.fail(f"{path.stem} states recorded numbers but has no record: "
-                    f"run `make results CHAPTER={path.stem}`")
-    accuracies, counts = allowed(path.stem)
-    problems = []
-    for cell in cells:
-        cell_accuracies, cell_counts = stated(cell)
-        problems += [f"{cell['id']}: {a} is not a median, minimum or maximum of the record"
-                     for a in sorted(cell_accuracies - accuracies)]
-        problems += [f"{cell['id']}: {k} of {n} runs stalled is not in the record"
-                     for k, n in sorted(cell_counts - counts)]
+    problems = [p for cell in cells for p in problems_of(path.stem, cell)]
     assert not problems, "\n".join(problems)
 
 
-def test_the_check_catches_a_number_the_record_does_not_give():
-    cell = {"metadata": {"tags": ["lang-en", "from-record"]},
-            "source": "The median was 0.123 and 7 of 10 runs stalled; $x = 0.500$ is math."}
-    assert stated(cell) == ({"0.123"}, {("7", "10")})
-    vi = {"metadata": {"tags": ["lang-vi", "from-record"]}, "source": "có 7 trên 10 lần chạy"}
-    assert stated(vi) == (set(), {("7", "10")})
+def _bound_cell():
+    return {"id": "demo", "metadata": {"tags": ["lang-en", "from-record"], "numbers": [
+        ["0.908", "schedules", "cosine + warmup", "median"],
+        ["0.901", "schedules", "cosine", "median"],
+        ["2", "schedules", "multi-factor", "stalled"], ["3", "schedules", "multi-factor", "runs"]]},
+        "source": "Cosine after warmup reaches 0.908 and cosine 0.901; $x = 0.5$ is math; "
+                  "2 of 3 multi-factor runs stalled."}
+
+
+def test_the_check_fails_on_swapped_undeclared_or_misattributed_numbers():
+    cell = _bound_cell()
+    assert problems_of("lr_scheduling", cell) == []
+    swapped = copy.deepcopy(cell)
+    swapped["source"] = swapped["source"].replace("0.908", "X").replace("0.901", "0.908").replace("X", "0.901")
+    swapped["metadata"]["numbers"][:2] = [["0.901", "schedules", "cosine + warmup", "median"],
+                                          ["0.908", "schedules", "cosine", "median"]]
+    assert len(problems_of("lr_scheduling", swapped)) == 2
+    undeclared = copy.deepcopy(cell)
+    undeclared["source"] += " Seven seeds gave 7 runs."
+    assert "declares" in problems_of("lr_scheduling", undeclared)[0]
+    other_arm = copy.deepcopy(cell)
+    other_arm["metadata"]["numbers"][2][2] = "cosine"
+    assert "record gives" in problems_of("lr_scheduling", other_arm)[0]
+
+
+def test_numbers_are_found_as_the_course_writes_them():
+    cell = {"source": "LeNet-5 ran 60\u202f000 images at 3e-2 for 29% of 1875 updates, "
+                      "+0.011 (−0.012 to 0.035), a 1/6 warmup, $\\beta_2 = 0.999$ and `lr=0.1`."}
+    assert numbers_in(cell) == ["60\u202f000", "3e-2", "29%", "1875", "+0.011", "−0.012", "0.035", "1/6"]
+    assert reads_as("0.011", 0.0114) and not reads_as("0.012", 0.0114)
+    assert reads_as("−0.012", -0.01197) and not reads_as("0.012", -0.01197)
+    assert reads_as("3e-2", 0.03) and reads_as("60\u202f000", 60000) and reads_as("29%", 29.2)

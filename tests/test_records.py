@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 
 import d2l_vn  # first: makes MXNet importable on the installed NumPy
 import pytest
@@ -23,7 +24,22 @@ from d2l_vn.studies import CHAPTERS
 from d2l_vn.studies.lr_scheduling import FIRST_RATE
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TOLERANCE = 1e-5
+#: Relative tolerance of fingerprints. Tests pin oneDNN at AVX2, the records' instruction set
+#: (conftest.py), where fingerprints repeat exactly; unpinned on an AVX-512 processor they
+#: differ by at most 1.0e-5 (measured on every arm, 2026-12-02). Processors without AVX2
+#: differ by up to 9.4e-4 and are not covered. A model one filter wider moves them by far more.
+TOLERANCE = 1e-4
+
+
+def not_yet_recorded(record, studies):
+    """Declared (study, arm) pairs the record lacks: new, for ``make results`` to train.
+
+    They are allowed (a chapter cannot state their numbers: the prose test and the website
+    build need the record), and reported as a warning.
+    """
+    declared = {(s.name, a.name) for s in studies for a in s.arms}
+    recorded = {(s, a) for s, arms in record["fingerprints"].items() for a in arms}
+    return sorted(declared - recorded)
 
 
 def stale_parts(record, studies):
@@ -31,10 +47,11 @@ def stale_parts(record, studies):
     problems = []
     declared = {(s.name, a.name) for s in studies for a in s.arms}
     recorded = {(s, a) for s, arms in record["fingerprints"].items() for a in arms}
-    if declared != recorded:
-        problems.append(f"arms declared but not recorded: {sorted(declared - recorded)}; "
-                        f"recorded but not declared: {sorted(recorded - declared)}")
+    if recorded - declared:
+        problems.append(f"arms recorded but not declared: {sorted(recorded - declared)}")
     for s in studies:
+        if s.name not in record["provenance"]["settings"]:
+            continue
         settings = study.Settings(**record["provenance"]["settings"][s.name])
         for arm in s.arms:
             stored = record["fingerprints"].get(s.name, {}).get(arm.name)
@@ -60,6 +77,10 @@ def test_the_records_match_the_code_that_produces_them(chapter):
         pytest.skip(f"no record of {chapter} yet: `make results CHAPTER={chapter}` makes it")
     assert stale_parts(record, CHAPTERS[chapter]) == [], (
         f"the record of {chapter} is stale: run `make results CHAPTER={chapter}` and commit it")
+    pending = not_yet_recorded(record, CHAPTERS[chapter])
+    if pending:
+        warnings.warn(f"{chapter}: {len(pending)} declared arms not recorded yet "
+                      f"(`make results CHAPTER={chapter}`): {pending}")
 
 
 @pytest.mark.parametrize("chapter", sorted(CHAPTERS))
@@ -71,10 +92,14 @@ def test_records_hold_every_run_at_full_settings_with_provenance(chapter):
     for key in ("date", "processor", "cpu_count", "python", "mxnet", "numpy", "wall_seconds",
                 "images_per_second", "bare_loop_images_per_second"):
         assert provenance[key], key
+    pending = set(not_yet_recorded(record, CHAPTERS[chapter]))
     for s in CHAPTERS[chapter]:
+        if all((s.name, a.name) in pending for a in s.arms):
+            continue
         assert provenance["settings"][s.name] == s.full_settings().as_dict()
         found = sorted((r["arm"], r["seed"]) for r in record["runs"] if r["study"] == s.name)
-        assert found == sorted((a.name, seed) for a in s.arms for seed in s.seeds)
+        assert found == sorted((a.name, seed) for a in s.arms for seed in s.seeds
+                               if (s.name, a.name) not in pending)
     for run in record["runs"]:
         epochs = provenance["settings"][run["study"]]["epochs"]
         lengths = {len(run[k]) for k in ("train_loss", "train_acc", "test_acc", "lr")}
@@ -115,7 +140,8 @@ def test_the_freshness_check_fails_when_the_model_or_an_arm_changes(monkeypatch)
     assert "fingerprint" in stale_parts(record, [faster])[0]
     renamed = d2l_vn.Study("demo", "demo", arms=(
         d2l_vn.Arm("constant", d2l_vn.ConstantScheduler(base_lr=0.3)),), seeds=(3,), epochs=1)
-    assert "declared but not recorded" in stale_parts(record, [renamed])[0]
+    assert "recorded but not declared" in stale_parts(record, [renamed])[0]
+    assert not_yet_recorded(record, [renamed]) == [("demo", "constant")]
 
 
 def test_fingerprints_do_not_depend_on_quick_mode(monkeypatch):

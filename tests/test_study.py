@@ -103,19 +103,20 @@ def test_numbers_table_and_figures_come_from_the_runs():
                                              "warmup": [0.1, 0.86, 0.1]}), source="recorded")
     results = _results({"constant 0.3": [0.8, 0.7], "warmup": [0.12, 0.75]}, recorded)
     numbers = d2l_vn.study_numbers(recorded)
-    assert numbers["warmup"] == {"median": 0.1, "min": 0.1, "max": 0.86, "runs": 3, "stalled": 2}
+    assert numbers["warmup"] == {"median": 0.1, "min": 0.1, "max": 0.86, "endpoint_median": 0.25,
+                                 "endpoint_min": 0.25, "endpoint_max": 0.63, "runs": 3,
+                                 "learned": 1, "stalled": 2, "diverged": 0}
     assert numbers["constant 0.3"]["median"] == 0.88
     table = d2l_vn.study_table(results, lang="en")
     assert table.columns[0] == "arm" and list(table["arm"]) == ["constant 0.3", "warmup"]
-    assert list(table["runs stalled at chance (this run)"]) == ["0/2", "1/2"]
-    assert list(table["runs stalled at chance (recorded full runs)"]) == ["0/3", "2/3"]
-    assert list(table["range (min-max) (recorded full runs)"]) == ["0.850-0.900", "0.100-0.860"]
+    assert list(table["learned / stalled / diverged (this run)"]) == ["2 / 0 / 0", "1 / 1 / 0"]
+    assert list(table["learned / stalled / diverged (recorded full runs)"]) == ["3 / 0 / 0", "1 / 2 / 0"]
+    assert list(table["range (min-max) (recorded full runs)"]) == ["0.625-0.650", "0.250-0.630"]
+    assert list(table["median test accuracy, last 5 epochs (recorded full runs)"]) == [0.64, 0.25]
     ax = d2l_vn.plot_study(recorded, lang="both")
     median = ax.lines[1].get_ydata()
     assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác trên tập kiểm tra / test accuracy"
     assert len(ax.collections) == 2  # one min-max band per arm
-    bars = d2l_vn.plot_stalls(recorded, lang="en")
-    assert [round(p.get_height(), 3) for p in bars.patches] == [0.0, 0.667]
     with pytest.raises(ValueError, match="metric"):
         d2l_vn.plot_study(recorded, metric="accuracy")
 
@@ -195,13 +196,12 @@ def test_a_rate_sweep_counts_stalled_and_diverged_runs_apart():
         d2l_vn.sweep_numbers(results, {"Adam": {0.1: "Adam 0.1"}})
 
 
-def test_the_dead_filter_table_lists_counts_and_first_epoch_losses_per_arm():
+def test_the_dead_filter_table_lists_stalled_runs_only():
     def run(arm, seed, final, dead, first_loss):
         return {**_run(arm, seed, final), "dead_filters": dead, "train_loss": [first_loss, 2.3]}
     runs = [run("constant 0.3", 0, 0.1, 6, 1.31), run("constant 0.3", 1, 0.8, 0, 0.9),
-            run("warmup", 0, 0.1, 4, float("nan")), run("warmup", 1, 0.1, 3, 8e7)]
+            run("warmup", 0, 0.1, 4, 2.31), run("warmup", 1, 0.1, 6, float("nan"))]
     table = d2l_vn.dead_filter_table(StudyResults(DEMO, TINY, runs, "recorded"), lang="en")
-    assert list(table["runs stalled at chance"]) == ["1/2", "2/2"]
-    assert list(table["dead filters, stalled runs"]) == ["6", "3, 4"]
-    assert list(table["dead filters, other runs"]) == ["0", "-"]
-    assert list(table["first-epoch training loss, stalled runs"]) == ["1.3", "nan, > 100"]
+    assert list(table["runs stalled at chance"]) == ["1/2", "1/2"]  # the NaN run diverged
+    assert list(table["dead filters, stalled runs"]) == ["6", "4"]
+    assert list(table["first-epoch training loss, stalled runs"]) == ["1.3", "2.3"]

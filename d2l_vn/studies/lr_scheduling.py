@@ -28,7 +28,7 @@ from ..schedulers import (ConstantScheduler, CosineScheduler, MultiFactorSchedul
 from ..study import Arm, Study
 
 __all__ = ["SCHEDULES", "COLLAPSE", "COLLAPSE_RATES", "WARMUP_OR_DECAY", "FIRST_RATE", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
-           "STUDIES", "UPDATES_PER_EPOCH", "D2L_PUBLISHED"]
+           "STUDIES", "UPDATES_PER_EPOCH", "D2L_PUBLISHED", "D2L_SOURCES"]
 
 CHAPTER, EPOCHS, BATCH_SIZE = "lr_scheduling", 30, 256
 #: Minibatch updates in one epoch of all 60,000 training images at batch 256.
@@ -93,13 +93,26 @@ WARMUP_LENGTHS = Study("warmup_lengths", CHAPTER, arms=tuple(
 ), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE)
 
 #: d2l's PUBLISHED test accuracies, one run per schedule, not measured here: d2l 1.0.3,
-#: chapter_optimization/lr-scheduler.md, 30 epochs on all of Fashion-MNIST; the MXNet
-#: edition steps its schedulers per minibatch, the PyTorch edition per epoch (it
-#: publishes no constant, multi-factor or warmup run of these settings).
+#: chapter_optimization/lr-scheduler.md, 30 epochs on all of Fashion-MNIST, as printed in
+#: the notebooks d2l built and published for that release (2023-08-18, "Version 1.0.3"):
+#: MXNet, github.com/d2l-ai/d2l-en-colab commit 9ac8e37d, chapter_optimization/lr-scheduler.ipynb;
+#: PyTorch, github.com/d2l-ai/d2l-pytorch-colab commit f8543710, same path. The MXNet edition
+#: steps its schedulers per minibatch update and initializes with Xavier; the PyTorch edition
+#: steps them per epoch and keeps PyTorch's default initialization. The MXNet multi-factor
+#: scheduler was called for its plot (t = 0 to 29) before training, which halved its rate
+#: for good: it trained at 0.25 for 30 updates and at 0.125 from update 31 on, never at 0.5.
 D2L_PUBLISHED = {
     "MXNet": {"constant 0.3": 0.884, "square root 0.1": 0.815, "multi-factor": 0.887,
               "cosine": 0.859, "cosine + warmup": 0.871},
-    "PyTorch": {"square root 0.1": 0.877, "cosine": 0.901},
+    "PyTorch": {"constant 0.3": 0.877, "square root 0.1": 0.886, "multi-factor": 0.869,
+                "cosine": 0.904, "cosine + warmup": 0.901},
+}
+#: Where a reader can check :data:`D2L_PUBLISHED`.
+D2L_SOURCES = {
+    "MXNet": "https://github.com/d2l-ai/d2l-en-colab/blob/9ac8e37d574e6773ca33d38bf0143f067b331b74/"
+             "chapter_optimization/lr-scheduler.ipynb",
+    "PyTorch": "https://github.com/d2l-ai/d2l-pytorch-colab/blob/f8543710a7046a947464f0fa3ad0f8619d7613d3/"
+               "chapter_optimization/lr-scheduler.ipynb",
 }
 
 #: In the order ``make results`` runs them.

@@ -1,0 +1,144 @@
+"""The numbers a chapter's text may state, each computed from the record by its name.
+
+A prose cell tagged ``from-record`` declares, in its metadata, every number it states,
+in the order they appear::
+
+    "numbers": [["0.908", "schedules", "cosine + warmup", "median"],
+                ["2", "schedules", "multi-factor", "stalled"], ...]
+
+that is ``[text, study, arm, statistic]``. :func:`claim_value` computes the statistic,
+and ``tests/test_record_prose.py`` checks that it reads as the text (rounded to the
+text's decimals), so a number written for the wrong arm, swapped with another, or left
+undeclared fails. A comparison names two arms, ``"A | B"`` (B minus A, paired by seed).
+
+Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence.endpoint`):
+
+- ``median``, ``min``, ``max``; ``endpoint median``, ``endpoint min``, ``endpoint max``;
+- counts: ``runs``, ``learned``, ``stalled``, ``diverged``, ``failed`` (stalled + diverged),
+  ``seeds``, ``epochs`` (the study's settings);
+- ``failed low %`` / ``failed high %`` (and likewise for stalled, diverged): the
+  Clopper-Pearson interval of that rate, in percent;
+- ``failure update min`` / ``median`` / ``max``: when failed runs failed (traced studies);
+  ``failed after warmup``: failed runs that failed after the warmup's last update;
+- with ``"A | B"``: ``difference``, ``difference low``, ``difference high`` (endpoint,
+  mean over seeds with its t interval), ``wins`` (seeds on which B is higher), ``sign p``,
+  and ``fisher p failed`` / ``fisher p stalled`` (Fisher's exact test of the counts);
+- ``published MXNet`` / ``published PyTorch``: d2l's number (``D2L_PUBLISHED``), for a comparison;
+- ``arm``: the number is part of the arm's name (a rate, a warmup length);
+- ``given``: a number that is not measured (a threshold, a formula's value); the arm field
+  then says why. Use sparingly: nothing checks it.
+"""
+import importlib
+import statistics
+
+from . import evidence
+from .outcomes import count_outcomes, failure_update, outcome
+
+__all__ = ["claim_value", "STATISTICS"]
+
+
+def _finals(runs):
+    return [run["test_acc"][-1] for run in runs]
+
+
+def _endpoints(runs):
+    return [evidence.endpoint(run) for run in runs]
+
+
+def _two(arms):
+    """``"A | B"`` -> ``("A", "B")``."""
+    names = [name.strip() for name in arms.split("|")]
+    if len(names) != 2:
+        raise ValueError(f"a comparison names two arms as 'A | B', got {arms!r}")
+    return names
+
+
+def _pair(results, arms):
+    return evidence.paired_difference(results, *_two(arms))
+
+
+def _count(kind):
+    def value(results, arm):
+        counts = count_outcomes(results.arm_runs(arm))
+        return counts["stalled"] + counts["diverged"] if kind == "failed" else counts[kind]
+    return value
+
+
+def _count_bound(kind, index):
+    def value(results, arm):
+        return 100 * evidence.rate_interval(_count(kind)(results, arm), len(results.arm_runs(arm)))[index]
+    return value
+
+
+def _fisher(kind):
+    def value(results, arms):
+        a, b = _two(arms)
+        return evidence.compare_counts(_count(kind)(results, a), len(results.arm_runs(a)),
+                                       _count(kind)(results, b), len(results.arm_runs(b)))
+    return value
+
+
+def _failure_updates(results, arm):
+    return [failure_update(run, results.study.trace_every) for run in results.arm_runs(arm)
+            if outcome(run) != "learned"]
+
+
+def _warmup_updates(results, arm):
+    return getattr(results.study.arm(arm).schedule, "warmup_steps", 0)
+
+
+STATISTICS = {
+    "median": lambda r, arm: statistics.median(_finals(r.arm_runs(arm))),
+    "min": lambda r, arm: min(_finals(r.arm_runs(arm))),
+    "max": lambda r, arm: max(_finals(r.arm_runs(arm))),
+    "endpoint median": lambda r, arm: statistics.median(_endpoints(r.arm_runs(arm))),
+    "endpoint min": lambda r, arm: min(_endpoints(r.arm_runs(arm))),
+    "endpoint max": lambda r, arm: max(_endpoints(r.arm_runs(arm))),
+    "runs": lambda r, arm: len(r.arm_runs(arm)),
+    "seeds": lambda r, arm: len(r.settings.seeds),
+    "epochs": lambda r, arm: r.settings.epochs,
+    "failure update min": lambda r, arm: min(_failure_updates(r, arm)),
+    "failure update median": lambda r, arm: statistics.median(_failure_updates(r, arm)),
+    "failure update max": lambda r, arm: max(_failure_updates(r, arm)),
+    "failed after warmup": lambda r, arm: sum(u > _warmup_updates(r, arm)
+                                              for u in _failure_updates(r, arm)),
+    "difference": lambda r, arms: _pair(r, arms).mean,
+    "difference low": lambda r, arms: _pair(r, arms).low,
+    "difference high": lambda r, arms: _pair(r, arms).high,
+    "wins": lambda r, arms: _pair(r, arms).wins,
+    "sign p": lambda r, arms: _pair(r, arms).sign_p,
+    **{kind: _count(kind) for kind in ("learned", "stalled", "diverged", "failed")},
+    **{f"{kind} {end} %": _count_bound(kind, index) for kind in ("stalled", "diverged", "failed")
+       for end, index in (("low", 0), ("high", 1))},
+    **{f"fisher p {kind}": _fisher(kind) for kind in ("stalled", "diverged", "failed")},
+}
+
+
+def claim_value(chapter, study, arm, statistic):
+    """The value of ``statistic`` for ``arm`` (or ``"A | B"``) of ``study`` in ``chapter``'s record.
+
+    Returns a number, or for ``arm`` and ``given`` the arm text itself (they are checked
+    as text, or not at all). Raises ``ValueError`` for an unknown study, arm or statistic.
+    """
+    from .study import recorded_results
+    from .studies import CHAPTERS
+    if statistic in ("arm", "given"):
+        return arm
+    if statistic.startswith("published "):
+        module = importlib.import_module(f"d2l_vn.studies.{chapter}")
+        edition = statistic.split(" ", 1)[1]
+        published = getattr(module, "D2L_PUBLISHED", {}).get(edition, {})
+        if arm not in published:
+            raise ValueError(f"d2l's {edition} edition has no published number for {arm!r}")
+        return published[arm]
+    studies = {s.name: s for s in CHAPTERS.get(chapter, ())}
+    if study not in studies:
+        raise ValueError(f"chapter {chapter!r} has no study {study!r}; its studies: {sorted(studies)}")
+    results = recorded_results(studies[study])
+    if results is None:
+        raise ValueError(f"study {study!r} has no recorded runs yet")
+    if statistic not in STATISTICS:
+        raise ValueError(f"unknown statistic {statistic!r}; known: {sorted(STATISTICS)}")
+    for name in (_two(arm) if "|" in arm else [arm]):
+        studies[study].arm(name)  # a clear error for an unknown arm
+    return STATISTICS[statistic](results, arm)
