@@ -275,6 +275,11 @@ class StudyResults:
     provenance: dict = None
     recorded: "StudyResults" = None
 
+    @property
+    def full_runs(self):
+        """The recorded full runs: these results when they are the record, else the record beside them."""
+        return self if self.source == "recorded" else self.recorded
+
     def arm_runs(self, arm_name):
         return [run for run in self.runs if run["arm"] == arm_name]
 

@@ -17,7 +17,7 @@ from . import evidence
 from .outcomes import count_outcomes, failure_update, outcome
 from .plot import words_in
 
-__all__ = ["study_numbers", "study_table", "plot_study", "dead_filter_table", "paired_table",
+__all__ = ["study_numbers", "study_table", "published_table", "plot_study", "dead_filter_table", "paired_table",
            "failure_table", "plot_failure_rates", "plot_failure_updates",
            "sweep_numbers", "sweep_spread", "sweep_table", "spread_table", "plot_sweep", "WORDS"]
 
@@ -37,7 +37,8 @@ WORDS = {
            "failed_rate": "failed runs (95% interval)", "failure_at": "failed at update: median (min-max)",
            "after_warmup": "failed after the warmup", "update": "minibatch update",
            "first_rate": "first learning rate", "failed_fraction": "fraction of runs that failed",
-           "stalled_run": "stalled", "diverged_run": "diverged", "warmup_end": "end of warmup"},
+           "stalled_run": "stalled", "diverged_run": "diverged", "warmup_end": "end of warmup",
+           "schedule": "schedule", "published": "published", "ours": "ours, recorded: median (range)"},
     "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
            "range": "khoảng (nhỏ nhất-lớn nhất)",
            "stalled": "số lần chạy kẹt ở mức đoán ngẫu nhiên", "recorded": "các lần chạy đầy đủ đã ghi",
@@ -56,7 +57,9 @@ WORDS = {
            "failed_rate": "lần chạy hỏng (khoảng 95%)", "failure_at": "hỏng ở bước cập nhật: trung vị (nhỏ nhất-lớn nhất)",
            "after_warmup": "hỏng sau khởi động", "update": "bước cập nhật minibatch",
            "first_rate": "tốc độ học ban đầu", "failed_fraction": "tỉ lệ lần chạy hỏng",
-           "stalled_run": "kẹt", "diverged_run": "phân kỳ", "warmup_end": "hết khởi động"},
+           "stalled_run": "kẹt", "diverged_run": "phân kỳ", "warmup_end": "hết khởi động",
+           "schedule": "lịch", "published": "công bố",
+           "ours": "của ta, đã ghi: trung vị (khoảng)"},
 }
 
 
@@ -113,6 +116,26 @@ def study_table(results, lang="both", digits=3):
         table = table.merge(pd.DataFrame({words["arm"]: recorded_arms, **recorded}),
                             on=words["arm"], how="left")
     return table
+
+
+def published_table(results, published, lang="both", digits=3):
+    """Others' published final test accuracies (``{edition: {arm: value}}``) beside our recorded ones.
+
+    One row per arm named in any edition; our column gives the final-epoch median and range
+    of the recorded full runs, since published numbers are final-epoch numbers; "—" where
+    a number does not exist.
+    """
+    words = words_in(WORDS, lang)
+    full = results.full_runs
+    ours = study_numbers(full) if full is not None else {}
+    arms = list(dict.fromkeys(arm for numbers in published.values() for arm in numbers))
+    table = {words["schedule"]: arms}
+    for edition, numbers in published.items():
+        table[f"d2l {edition}: {words['published']}"] = [
+            f"{numbers[arm]:.{digits}f}" if arm in numbers else "—" for arm in arms]
+    table[words["ours"]] = [f"{ours[arm]['median']:.{digits}f} ({_range(ours[arm]['min'], ours[arm]['max'], digits)})"
+                            if arm in ours else "—" for arm in arms]
+    return pd.DataFrame(table)
 
 
 def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
