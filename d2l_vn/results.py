@@ -185,6 +185,8 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
     print(f"{chapter}: {total} runs in {len(studies)} studies, {len(done)} already recorded; "
           f"{len(jobs)} to train in {processes} processes x {threads} threads", flush=True)
     this_session = record["provenance"]["sessions"][session]
+    this_session.update(_bare_loop_now(settings, processes, threads))
+    published = _publish(chapter, studies, settings, record, records_dir, set())
     wall_before, start = record["provenance"]["wall_seconds"], time.perf_counter()
     if jobs:
         with _pool(processes, threads) as pool:
@@ -201,46 +203,75 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
                 records.write_record(partial_path, record)
                 print(f"[{len(record['runs'])}/{total}] {study.name}: {arm_name}, seed {seed}: "
                       f"test acc {run['test_acc'][-1]:.3f} ({run['seconds']:.0f} s)", flush=True)
-    return _finish(chapter, studies, record, records_dir, session)
+                published = _publish(chapter, studies, settings, record, records_dir, published)
+    partial_path.unlink(missing_ok=True)
+    return records.load_record(chapter, records_dir=records_dir)
 
 
-def _finish(chapter, studies, record, records_dir, session):
-    """Fingerprints, throughput against the bare loop, then the record replaces the old one.
+def _bare_loop_now(settings, processes, threads):
+    """The bare loop's images/s in this worker layout, at the studies' smallest batch size."""
+    count = min(BARE_IMAGES, max(s.training_images for s in settings.values()))
+    batch_size = min(s.batch_size for s in settings.values())
+    return {"bare_loop_images_per_second": round(_bare_loop(count, batch_size, processes, threads)),
+            "bare_loop_batch_size": batch_size}
 
-    Images/s count the runs trained on this processor with this instruction-set cap and
-    worker layout (the sessions that match this one), against the bare loop timed now.
+
+def _complete(studies, settings, record):
+    """The studies all of whose runs ``record`` holds."""
+    have = {(run["study"], run["arm"], run["seed"]) for run in record["runs"]}
+    return [s for s in studies if all((s.name, arm.name, seed) in have
+                                      for arm in s.arms for seed in settings[s.name].seeds)]
+
+
+def _publish(chapter, studies, settings, record, records_dir, published):
+    """Write the complete record of every study whose runs are all done; return their names.
+
+    The complete record ``<chapter>.json`` is rewritten as soon as one more study is done,
+    with its fingerprints (:func:`d2l_vn.study.fingerprint`), so a chapter can show a
+    finished study while the others still train. Images/s count the runs trained on
+    this processor with this instruction-set cap and worker layout (the sessions that
+    match the latest), against the bare loop timed in the latest session that trained.
     """
-    record["fingerprints"] = {
-        study.name: {arm.name: {"seed": study.seeds[0], "losses": fingerprint(study, arm.name)}
-                     for arm in study.arms} for study in studies}
+    done = _complete(studies, settings, record)
+    names = {s.name for s in done}
+    if not done or names == published:
+        return published
+    fingerprints = record.setdefault("fingerprints", {})
+    for study in done:
+        if study.name not in fingerprints or set(fingerprints[study.name]) != {a.name for a in study.arms}:
+            fingerprints[study.name] = {arm.name: {"seed": study.seeds[0], "losses": fingerprint(study, arm.name)}
+                                        for arm in study.arms}
     provenance = record["provenance"]
-    settings = provenance["settings"]
     sessions = provenance["sessions"]
+    latest = sessions[-1]
+    trained = next((other for other in reversed(sessions) if other.get("wall_seconds")), latest)
     alike = {i for i, other in enumerate(sessions) if all(
-        other.get(key) == sessions[session].get(key)
-        for key in ("processor", "dnnl_max_cpu_isa", "parallel"))}
-    images = sum(settings[run["study"]]["training_images"] * len(run["train_loss"])
-                 for run in record["runs"] if "same_as" not in run and run.get("session") in alike)
+        other.get(key) == trained.get(key) for key in ("processor", "dnnl_max_cpu_isa", "parallel"))}
+    images = sum(settings[run["study"]].training_images * len(run["train_loss"])
+                 for run in record["runs"] if "same_as" not in run and run.get("session") in alike
+                 and run["study"] in settings)
     wall = sum(sessions[i].get("wall_seconds", 0.0) for i in alike)
-    count = min(BARE_IMAGES, max(s["training_images"] for s in settings.values()))
-    batch_size = min(s["batch_size"] for s in settings.values())
-    parallel = provenance["parallel"] = sessions[session]["parallel"]
-    bare = _bare_loop(count, batch_size, parallel["processes"], parallel["threads_per_process"])
-    studied = images / max(wall, 1e-9)
-    provenance.update({key: value for key, value in sessions[session].items()
-                       if key not in ("parallel", "wall_seconds")})
-    provenance.update({"images_per_second": round(studied), "bare_loop_images_per_second": round(bare),
-                       "bare_loop_batch_size": batch_size})
-    final_path = records.record_path(chapter, records_dir=records_dir)
-    records.write_record(final_path, record)
-    records.record_path(chapter, partial=True, records_dir=records_dir).unlink(missing_ok=True)
-    print(f"{chapter}: wall time {provenance['wall_seconds'] / 60:.1f} min; {studied:,.0f} training "
-          f"images/s with evaluation, bare forward/backward/step loop {bare:,.0f} images/s "
-          f"(ratio {studied / bare:.2f}); recorded in d2l_vn/records/{final_path.name}"
-          if records_dir is None else
-          f"{chapter}: wall time {provenance['wall_seconds'] / 60:.1f} min; {studied:,.0f} images/s, "
-          f"bare loop {bare:,.0f} images/s (ratio {studied / bare:.2f})", flush=True)
-    return record
+    timed = next((sessions[i] for i in sorted(alike, reverse=True)
+                  if "bare_loop_images_per_second" in sessions[i]), latest)
+    complete = {"chapter": chapter,
+                "provenance": {**{k: v for k, v in latest.items() if k not in ("wall_seconds",)},
+                               "settings": {s.name: settings[s.name].as_dict() for s in done},
+                               "sessions": sessions, "wall_seconds": provenance["wall_seconds"],
+                               "images_per_second": round(images / wall) if wall else None,
+                               "bare_loop_images_per_second": timed.get("bare_loop_images_per_second"),
+                               "bare_loop_batch_size": timed.get("bare_loop_batch_size")},
+                "fingerprints": {s.name: fingerprints[s.name] for s in done},
+                "runs": [run for run in record["runs"] if run["study"] in names]}
+    path = records.record_path(chapter, records_dir=records_dir)
+    records.write_record(path, complete)
+    ratio = (f"; {complete['provenance']['images_per_second']:,} training images/s with evaluation, "
+             f"bare loop {complete['provenance']['bare_loop_images_per_second']:,} "
+             f"(ratio {images / wall / complete['provenance']['bare_loop_images_per_second']:.2f})"
+             if wall and complete["provenance"]["bare_loop_images_per_second"] else "")
+    where = f"d2l_vn/records/{path.name}" if records_dir is None else path.name
+    print(f"{chapter}: {len(done)} of {len(studies)} studies complete, recorded in {where} "
+          f"(wall time {provenance['wall_seconds'] / 60:.1f} min{ratio})", flush=True)
+    return names
 
 
 def main(argv=None):
