@@ -216,31 +216,36 @@ def _bare_loop_now(settings, processes, threads):
             "bare_loop_batch_size": batch_size}
 
 
-def _complete(studies, settings, record):
-    """The studies all of whose runs ``record`` holds."""
+def _complete_arms(studies, settings, record):
+    """``{study name: [arm names]}``: the arms all of whose seeds ``record`` holds."""
     have = {(run["study"], run["arm"], run["seed"]) for run in record["runs"]}
-    return [s for s in studies if all((s.name, arm.name, seed) in have
-                                      for arm in s.arms for seed in settings[s.name].seeds)]
+    arms = {s.name: [arm.name for arm in s.arms
+                     if all((s.name, arm.name, seed) in have for seed in settings[s.name].seeds)]
+            for s in studies}
+    return {name: names for name, names in arms.items() if names}
 
 
 def _publish(chapter, studies, settings, record, records_dir, published):
-    """Write the complete record of every study whose runs are all done; return their names.
+    """Write the complete record of every arm whose runs are all done; return what it holds.
 
-    The complete record ``<chapter>.json`` is rewritten as soon as one more study is done,
+    The complete record ``<chapter>.json`` is rewritten as soon as one more arm is done,
     with its fingerprints (:func:`d2l_vn.study.fingerprint`), so a chapter can show a
-    finished study while the others still train. Images/s count the runs trained on
+    finished study (or the finished arms of a study that gained an arm) while the others
+    still train. Images/s count the runs trained on
     this processor with this instruction-set cap and worker layout (the sessions that
     match the latest), against the bare loop timed in the latest session that trained.
     """
-    done = _complete(studies, settings, record)
-    names = {s.name for s in done}
-    if not done or names == published:
+    arms = _complete_arms(studies, settings, record)
+    names = {(study, arm) for study, names in arms.items() for arm in names}
+    if not names or names == published:
         return published
+    done = [s for s in studies if s.name in arms]
     fingerprints = record.setdefault("fingerprints", {})
     for study in done:
-        if study.name not in fingerprints or set(fingerprints[study.name]) != {a.name for a in study.arms}:
-            fingerprints[study.name] = {arm.name: {"seed": study.seeds[0], "losses": fingerprint(study, arm.name)}
-                                        for arm in study.arms}
+        kept = fingerprints.setdefault(study.name, {})
+        for arm in arms[study.name]:
+            if arm not in kept:
+                kept[arm] = {"seed": study.seeds[0], "losses": fingerprint(study, arm)}
     provenance = record["provenance"]
     sessions = provenance["sessions"]
     latest = sessions[-1]
@@ -260,8 +265,9 @@ def _publish(chapter, studies, settings, record, records_dir, published):
                                "images_per_second": round(images / wall) if wall else None,
                                "bare_loop_images_per_second": timed.get("bare_loop_images_per_second"),
                                "bare_loop_batch_size": timed.get("bare_loop_batch_size")},
-                "fingerprints": {s.name: fingerprints[s.name] for s in done},
-                "runs": [run for run in record["runs"] if run["study"] in names]}
+                "fingerprints": {s.name: {arm: fingerprints[s.name][arm] for arm in arms[s.name]}
+                                 for s in done},
+                "runs": [run for run in record["runs"] if (run["study"], run["arm"]) in names]}
     path = records.record_path(chapter, records_dir=records_dir)
     records.write_record(path, complete)
     ratio = (f"; {complete['provenance']['images_per_second']:,} training images/s with evaluation, "
@@ -269,7 +275,8 @@ def _publish(chapter, studies, settings, record, records_dir, published):
              f"(ratio {images / wall / complete['provenance']['bare_loop_images_per_second']:.2f})"
              if wall and complete["provenance"]["bare_loop_images_per_second"] else "")
     where = f"d2l_vn/records/{path.name}" if records_dir is None else path.name
-    print(f"{chapter}: {len(done)} of {len(studies)} studies complete, recorded in {where} "
+    total = sum(len(s.arms) for s in studies)
+    print(f"{chapter}: {len(names)} of {total} arms complete, recorded in {where} "
           f"(wall time {provenance['wall_seconds'] / 60:.1f} min{ratio})", flush=True)
     return names
 
