@@ -7,7 +7,8 @@ never go below p = 0.25. Counts of failed runs get Clopper-Pearson intervals
 (:func:`rate_interval`) and Fisher's exact test (:func:`compare_counts`). The endpoint is
 :func:`endpoint`: the mean test accuracy of the last :data:`LAST_EPOCHS` epochs, less noisy
 than the final epoch alone for a run whose rate stays high (its accuracy jumps by about
-0.01 from epoch to epoch).
+0.01 from epoch to epoch); in a run shorter than 15 epochs, of its last third, so that it
+still measures the end of training (the final epoch alone below 6 epochs).
 """
 import dataclasses
 
@@ -24,10 +25,11 @@ CONFIDENCE = 0.95
 
 
 def endpoint(run, last=LAST_EPOCHS):
-    """Mean test accuracy of the last ``last`` epochs of ``run`` (all of them if it has fewer)."""
+    """Mean test accuracy of the last ``last`` epochs of ``run``, at most its last third."""
     if last < 1:
         raise ValueError(f"last must be at least 1, got {last}")
-    return float(np.mean(run["test_acc"][-last:]))
+    epochs = max(1, min(last, len(run["test_acc"]) // 3))
+    return float(np.mean(run["test_acc"][-epochs:]))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -77,7 +77,9 @@ def test_counts_get_exact_intervals_and_fisher_tests():
     assert evidence.compare_counts(2, 3, 0, 3) == pytest.approx(0.4)
     with pytest.raises(ValueError, match="count <= runs"):
         evidence.rate_interval(4, 3)
-    assert evidence.endpoint({"test_acc": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]}) == pytest.approx(0.4)
+    assert evidence.endpoint({"test_acc": [0.5] * 25 + [0.6, 0.7, 0.8, 0.9, 1.0]}) == pytest.approx(0.8)
+    assert evidence.endpoint({"test_acc": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]}) == pytest.approx(0.55)
+    assert evidence.endpoint({"test_acc": [0.1, 0.2, 0.3, 0.4, 0.5]}) == 0.5  # a short run: its final epoch
 
 
 def test_failure_tables_and_figures_show_rates_with_intervals_and_timing():
@@ -94,7 +96,7 @@ def test_failure_tables_and_figures_show_rates_with_intervals_and_timing():
     assert [list(c.get_offsets()[:, 0]) for c in ax.collections if len(c.get_offsets())] == [[4], [3], [7]]
     paired = d2l_vn.paired_table(results, [("0.5", "0.5 + warmup")], lang="en")
     assert list(paired["sign test p"]) == ["0.50"]  # two wins and a tie (seed 1, both stalled)
-    assert list(paired["difference per seed"]) == ["+0.025, +0.000, +0.360"]
+    assert list(paired["difference per seed"]) == ["+0.050, +0.000, +0.720"]
 
 
 def test_a_traced_run_keeps_the_loss_of_its_updates_and_a_warmup_control_keeps_the_decay():

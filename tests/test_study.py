@@ -103,16 +103,16 @@ def test_numbers_table_and_figures_come_from_the_runs():
                                              "warmup": [0.1, 0.86, 0.1]}), source="recorded")
     results = _results({"constant 0.3": [0.8, 0.7], "warmup": [0.12, 0.75]}, recorded)
     numbers = d2l_vn.study_numbers(recorded)
-    assert numbers["warmup"] == {"median": 0.1, "min": 0.1, "max": 0.86, "endpoint_median": 0.25,
-                                 "endpoint_min": 0.25, "endpoint_max": 0.63, "runs": 3,
-                                 "learned": 1, "stalled": 2, "diverged": 0}
+    assert numbers["warmup"] == {"median": 0.1, "min": 0.1, "max": 0.86, "endpoint_median": 0.1,
+                                 "endpoint_min": 0.1, "endpoint_max": 0.86, "runs": 3,
+                                 "learned": 1, "stalled": 2, "diverged": 0}  # 2 epochs: endpoint = final
     assert numbers["constant 0.3"]["median"] == 0.88
     table = d2l_vn.study_table(results, lang="en")
     assert table.columns[0] == "arm" and list(table["arm"]) == ["constant 0.3", "warmup"]
     assert list(table["learned / stalled / diverged (this run)"]) == ["2 / 0 / 0", "1 / 1 / 0"]
     assert list(table["learned / stalled / diverged (recorded full runs)"]) == ["3 / 0 / 0", "1 / 2 / 0"]
-    assert list(table["range (min-max) (recorded full runs)"]) == ["0.625-0.650", "0.250-0.630"]
-    assert list(table["median test accuracy, last 5 epochs (recorded full runs)"]) == [0.64, 0.25]
+    assert list(table["range (min-max) (recorded full runs)"]) == ["0.850-0.900", "0.100-0.860"]
+    assert list(table["median test accuracy at the end (recorded full runs)"]) == [0.88, 0.1]
     ax = d2l_vn.plot_study(recorded, lang="both")
     median = ax.lines[1].get_ydata()
     assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác trên tập kiểm tra / test accuracy"
