@@ -27,7 +27,7 @@ from ..schedulers import (ConstantScheduler, CosineScheduler, MultiFactorSchedul
                           SquareRootScheduler, WarmupThenEpochs)
 from ..study import Arm, Study
 
-__all__ = ["SCHEDULES", "COLLAPSE", "COLLAPSE_RATES", "WARMUP_OR_DECAY", "FIRST_RATE", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
+__all__ = ["SCHEDULES", "COLLAPSE", "COLLAPSE_RATES", "COLLAPSE_GRID", "WARMUP_OR_DECAY", "FIRST_RATE", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
            "STUDIES", "UPDATES_PER_EPOCH", "D2L_PUBLISHED", "D2L_SOURCES"]
 
 CHAPTER, EPOCHS, BATCH_SIZE = "lr_scheduling", 30, 256
@@ -65,6 +65,10 @@ COLLAPSE = Study("collapse", CHAPTER, arms=tuple(
         per="update")
     for rate in COLLAPSE_RATES for warmup in (False, True)
 ), seeds=tuple(range(20)), epochs=2, batch_size=BATCH_SIZE, trace_every=1)
+
+#: How the arms of :data:`COLLAPSE` are laid out: ``{"no warmup" / "warmup": {rate: arm name}}``.
+COLLAPSE_GRID = {label: {rate: f"{rate}{suffix}" for rate in COLLAPSE_RATES}
+                 for label, suffix in (("no warmup", ""), ("warmup", " + warmup"))}
 
 #: "cosine + warmup" warms up over 5 epochs and so decays over 15 instead of 20: is its
 #: gain over "cosine" the warmup or the shorter decay? The control warms up over epoch 0
