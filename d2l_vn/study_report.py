@@ -29,7 +29,7 @@ WORDS = {
            "fraction": "fraction of runs stalled", "dead_stalled": "dead filters, stalled runs",
            "dead_healthy": "dead filters, other runs", "optimizer": "optimizer",
            "first_loss": "first-epoch training loss, stalled runs",
-           "failed": "stalled / diverged", "best": "best median", "at_rate": "at rate",
+           "best": "best median", "at_rate": "at rate",
            "worst": "worst median", "trained": "rates with no failed run",
            "endpoint": "median test accuracy at the end", "outcomes": "learned / stalled / diverged",
            "comparison": "comparison (B minus A)", "per_seed": "difference per seed",
@@ -49,7 +49,7 @@ WORDS = {
            "dead_stalled": "bộ lọc chết, lần chạy bị kẹt",
            "dead_healthy": "bộ lọc chết, các lần chạy khác", "optimizer": "bộ tối ưu",
            "first_loss": "mất mát huấn luyện ở epoch đầu, lần chạy bị kẹt",
-           "failed": "kẹt / phân kỳ", "best": "trung vị tốt nhất", "at_rate": "tại tốc độ học",
+           "best": "trung vị tốt nhất", "at_rate": "tại tốc độ học",
            "worst": "trung vị kém nhất", "trained": "tốc độ học không có lần chạy hỏng",
            "endpoint": "trung vị độ chính xác kiểm tra ở điểm cuối", "outcomes": "học được / kẹt / phân kỳ",
            "comparison": "so sánh (B trừ A)", "per_seed": "hiệu theo từng hạt giống",
@@ -359,15 +359,15 @@ def _sweep_columns(results, grid, words, label, digits):
         f"{words['median']} ({label})": [round(n["median"], digits) for _, _, n in rows],
         f"{words['range']} ({label})": [f"{n['min']:.{digits}f}-{n['max']:.{digits}f}"
                                         for _, _, n in rows],
-        f"{words['failed']} ({label})": [f"{n['stalled']} / {n['diverged']} ({n['runs']})"
-                                         for _, _, n in rows]})
+        f"{words['outcomes']} ({label})": [f"{n['runs'] - n['stalled'] - n['diverged']} / {n['stalled']} / "
+                                           f"{n['diverged']}" for _, _, n in rows]})
 
 
 def sweep_table(results, grid, lang="both", digits=3):
     """One row per optimizer and rate: median and range of the final test accuracy, failures.
 
-    Failures read ``stalled / diverged (runs)``. Results trained now that carry recorded
-    full runs get the recorded columns beside their own.
+    Outcomes read ``learned / stalled / diverged`` (:mod:`d2l_vn.outcomes`). Results trained
+    now that carry recorded full runs get the recorded columns beside their own.
     """
     words = words_in(WORDS, lang)
     own_label = words["recorded"] if results.source == "recorded" else words["this_run"]

@@ -182,8 +182,8 @@ def test_a_rate_sweep_counts_stalled_and_diverged_runs_apart():
     assert spread["Adam"]["spread"] == pytest.approx(0.72) and spread["Adam"]["trained"] == [0.001]
     assert spread["RAdam"]["best_rate"] == 0.01 and spread["RAdam"]["trained"] == [0.001, 0.01]
     table = d2l_vn.sweep_table(results, GRID, lang="en")
-    assert list(table["stalled / diverged (recorded full runs)"]) == [
-        "0 / 0 (3)", "1 / 1 (3)", "0 / 0 (3)", "0 / 0 (3)"]
+    assert list(table["learned / stalled / diverged (recorded full runs)"]) == [
+        "3 / 0 / 0", "1 / 1 / 1", "3 / 0 / 0", "3 / 0 / 0"]
     now = StudyResults(SWEEP, TINY, runs[:3], "this run", recorded=results)
     beside = d2l_vn.sweep_table(now, GRID, lang="en")
     assert list(beside["median test accuracy (this run)"]) == [0.82]
