@@ -51,19 +51,20 @@ class ArrayBatches:
         n = len(self.y)
         ops = arrays.NP if arrays.active_kind() == "np" else arrays.ND
         order = self._rng.permutation(n) if self.shuffle else None
+        if self.resize is None:
+            # One copy into MXNet per pass, then views: copying each minibatch from NumPy waits
+            # for the engine to finish the previous updates, which would stop Python from
+            # queueing the next ones while they compute (measured: 0.73 of the bare loop's speed).
+            X = ops.array(self.X if order is None else self.X[order], dtype=np.float32)
+            y = ops.array(self.y if order is None else self.y[order], dtype=np.int32)
+            for start in range(0, n, self.batch_size):
+                yield X[start:start + self.batch_size], y[start:start + self.batch_size]
+            return
         for start in range(0, n, self.batch_size):
-            if order is None:
-                X, y = self.X[start:start + self.batch_size], self.y[start:start + self.batch_size]
-            else:
-                idx = order[start:start + self.batch_size]
-                X, y = self.X[idx], self.y[idx]
-            if self.resize is None:
-                X = ops.array(X, dtype=np.float32)
-            else:
-                X = nd.contrib.BilinearResize2D(nd.array(X, dtype=np.float32),
-                                                height=self.resize, width=self.resize)
-                X = X.as_np_ndarray() if ops is arrays.NP else X
-            yield X, ops.array(y, dtype=np.int32)
+            idx = slice(start, start + self.batch_size) if order is None else order[start:start + self.batch_size]
+            X = nd.contrib.BilinearResize2D(nd.array(self.X[idx], dtype=np.float32),
+                                            height=self.resize, width=self.resize)
+            yield X.as_np_ndarray() if ops is arrays.NP else X, ops.array(self.y[idx], dtype=np.int32)
 
 
 def class_balanced_subset(labels, per_class, seed=0):
