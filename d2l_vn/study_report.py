@@ -51,7 +51,7 @@ WORDS = {
            "first_loss": "mất mát huấn luyện ở epoch đầu, lần chạy bị kẹt",
            "best": "trung vị tốt nhất", "at_rate": "tại tốc độ học",
            "worst": "trung vị kém nhất", "trained": "tốc độ học không có lần chạy hỏng",
-           "endpoint": "trung vị độ chính xác kiểm tra ở điểm cuối", "outcomes": "học được / kẹt / phân kỳ",
+           "endpoint": "trung vị độ chính xác trên tập kiểm tra ở điểm cuối", "outcomes": "học được / kẹt / phân kỳ",
            "comparison": "so sánh (B trừ A)", "per_seed": "hiệu theo từng hạt giống",
            "mean_diff": "hiệu trung bình", "interval": "khoảng tin cậy 95%", "sign_p": "p của kiểm định dấu",
            "failed_rate": "lần chạy hỏng (khoảng 95%)", "failure_at": "hỏng ở bước cập nhật: trung vị (nhỏ nhất-lớn nhất)",
