@@ -1,7 +1,8 @@
 """The chapters' text states what the recorded full runs show, each number bound to its claim.
 
 A prose cell tagged ``from-record`` declares every number it states in its metadata,
-in order: ``"numbers": [[text, study, arm, statistic], ...]`` (see :mod:`d2l_vn.claims`).
+in order: ``"numbers": [[text, study, arm, statistic], ...]`` (see :mod:`d2l_vn.claims`);
+``arm`` may be a list of arms when the text says the number of each of them.
 The test finds the numbers of the cell's text (math and code left out), checks that they
 are the declared ones in the same order, and recomputes each from the chapter's record:
 a number that is undeclared, written for another arm, swapped with another, or no longer
@@ -49,17 +50,18 @@ def problems_of(chapter, cell):
     if found != texts:
         return [f"{cell.get('id')}: the text states {found} but the metadata declares {texts}"]
     problems = []
-    for text, study, arm, statistic in declared:
+    for text, study, arms, statistic in declared:
         if statistic == "given":
             continue
-        try:
-            value = claim_value(chapter, study, arm, statistic)
-        except ValueError as e:
-            problems.append(f"{cell.get('id')}: {text} ({study}, {arm}, {statistic}): {e}")
-            continue
-        if not reads_as(text, value):
-            problems.append(f"{cell.get('id')}: {text} is declared as {statistic} of {arm!r} in "
-                            f"{study}, which the record gives as {value!r}")
+        for arm in arms if isinstance(arms, list) else [arms]:  # a list: true of each arm
+            try:
+                value = claim_value(chapter, study, arm, statistic)
+            except ValueError as e:
+                problems.append(f"{cell.get('id')}: {text} ({study}, {arm}, {statistic}): {e}")
+                continue
+            if not reads_as(text, value):
+                problems.append(f"{cell.get('id')}: {text} is declared as {statistic} of {arm!r} in "
+                                f"{study}, which the record gives as {value!r}")
     return problems
 
 
@@ -100,6 +102,11 @@ def test_the_check_fails_on_swapped_undeclared_or_misattributed_numbers():
     other_arm = copy.deepcopy(cell)
     other_arm["metadata"]["numbers"][2][2] = "cosine"
     assert "record gives" in problems_of("lr_scheduling", other_arm)[0]
+    each = copy.deepcopy(cell)
+    each["metadata"]["numbers"][3][2] = ["multi-factor", "cosine", "constant 0.3"]  # 3 runs each
+    assert problems_of("lr_scheduling", each) == []
+    each["metadata"]["numbers"][2][2] = ["multi-factor", "cosine"]  # 2 stalled: not true of cosine
+    assert len(problems_of("lr_scheduling", each)) == 1
 
 
 def test_numbers_are_found_as_the_course_writes_them():
