@@ -50,8 +50,13 @@ class History:
 
 
 def _correct(y_hat, y):
-    """Number of rows of ``y_hat`` whose largest entry is at the label ``y`` (on the device)."""
-    return (y_hat.argmax(axis=1).astype("float32") == y.astype("float32")).astype("float32").sum()
+    """Number of rows of ``y_hat`` whose largest entry is at the label ``y`` (on the device).
+
+    Four operators per minibatch: the labels take the dtype of ``argmax`` (int64 for
+    ``mxnet.np``, float32 for legacy ``nd``), and the count is exact either way.
+    """
+    predicted = y_hat.argmax(axis=1)
+    return (predicted == y.astype(predicted.dtype)).sum()
 
 
 def _check_batch(X, y, where):
