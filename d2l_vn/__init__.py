@@ -24,8 +24,8 @@ from .schedulers import (ConstantScheduler, CosineScheduler, FactorScheduler, Mu
 from .study import Arm, Study, StudyResults, recorded_results, run_study, train_run
 from .filters import dead_filters
 from .outcomes import STALL_ACCURACY, count_outcomes, failure_update, outcome
-from .evidence import endpoint, paired_difference, rate_interval, compare_counts
-from .study_report import (dead_filter_table, failure_table, paired_table, plot_failure_rates,
+from .evidence import endpoint, paired_difference, paired_failures, rate_interval, compare_counts
+from .study_report import (dead_filter_table, failure_comparison_table, failure_table, paired_table, plot_failure_rates,
                            plot_failure_updates, plot_study, plot_sweep, published_table, spread_table, study_numbers,
                            study_table, sweep_numbers, sweep_spread, sweep_table)
 from .train import History, evaluate_accuracy, train
@@ -43,6 +43,6 @@ __all__ = ["mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "dra
            "dead_filters", "dead_filter_table", "plot_study", "study_numbers", "outcome",
            "count_outcomes", "failure_update", "endpoint", "paired_difference", "rate_interval",
            "compare_counts", "paired_table", "failure_table", "plot_failure_rates",
-           "plot_failure_updates", "WarmupThenEpochs", "published_table",
+           "plot_failure_updates", "WarmupThenEpochs", "published_table", "failure_comparison_table", "paired_failures",
            "study_table", "plot_sweep", "spread_table", "sweep_numbers", "sweep_spread",
            "sweep_table"]

@@ -22,7 +22,9 @@ Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence
   ``failed after warmup``: failed runs that failed after the warmup's last update;
 - with ``"A | B"``: ``difference``, ``difference low``, ``difference high`` (endpoint,
   mean over seeds with its t interval), ``wins`` (seeds on which B is higher), ``sign p``,
-  and ``fisher p failed`` / ``fisher p stalled`` (Fisher's exact test of the counts);
+  ``fisher p failed`` / ``fisher p stalled`` (Fisher's exact test of the counts), and
+  ``only A failed``, ``only B failed``, ``mcnemar p failed`` (the same seeds paired);
+- ``dead filters min`` / ``dead filters max``: dead first-layer filters of the stalled runs;
 - ``published MXNet`` / ``published PyTorch``: d2l's number (``D2L_PUBLISHED``), for a comparison;
 - ``arm``: the number is part of the arm's name (a rate, a warmup length);
 - ``given``: a number that is not measured (a threshold, a formula's value); the arm field
@@ -78,6 +80,14 @@ def _fisher(kind):
     return value
 
 
+def _mcnemar(results, arms):
+    return evidence.paired_failures(results, *_two(arms), lambda run: outcome(run) != "learned")
+
+
+def _dead_in_stalled(results, arm):
+    return [run["dead_filters"] for run in results.arm_runs(arm) if outcome(run) == "stalled"]
+
+
 def _failure_updates(results, arm):
     return [failure_update(run, results.study.trace_every) for run in results.arm_runs(arm)
             if outcome(run) != "learned"]
@@ -111,6 +121,11 @@ STATISTICS = {
     **{f"{kind} {end} %": _count_bound(kind, index) for kind in ("stalled", "diverged", "failed")
        for end, index in (("low", 0), ("high", 1))},
     **{f"fisher p {kind}": _fisher(kind) for kind in ("stalled", "diverged", "failed")},
+    "only A failed": lambda r, arms: _mcnemar(r, arms)[0],
+    "only B failed": lambda r, arms: _mcnemar(r, arms)[1],
+    "mcnemar p failed": lambda r, arms: _mcnemar(r, arms)[2],
+    "dead filters min": lambda r, arm: min(_dead_in_stalled(r, arm)),
+    "dead filters max": lambda r, arm: max(_dead_in_stalled(r, arm)),
 }
 
 

@@ -4,7 +4,9 @@ Arms of a study share their seeds (same initial weights, same minibatch order), 
 arms are compared seed by seed: :func:`paired_difference` gives the differences, their
 mean with a t interval, and the exact two-sided sign test, which with three seeds can
 never go below p = 0.25. Counts of failed runs get Clopper-Pearson intervals
-(:func:`rate_interval`) and Fisher's exact test (:func:`compare_counts`). The endpoint is
+(:func:`rate_interval`) and Fisher's exact test (:func:`compare_counts`); when the two
+arms share their seeds, :func:`paired_failures` uses the pairing (McNemar's exact test:
+only the seeds on which one arm failed and the other did not count). The endpoint is
 :func:`endpoint`: the mean test accuracy of the last :data:`LAST_EPOCHS` epochs, less noisy
 than the final epoch alone for a run whose rate stays high (its accuracy jumps by about
 0.01 from epoch to epoch); in a run shorter than 15 epochs, of its last third, so that it
@@ -16,7 +18,7 @@ import numpy as np
 from scipy import stats
 
 __all__ = ["LAST_EPOCHS", "CONFIDENCE", "endpoint", "PairedDifference", "paired_difference",
-           "rate_interval", "compare_counts"]
+           "rate_interval", "compare_counts", "paired_failures"]
 
 #: Epochs averaged by :func:`endpoint`.
 LAST_EPOCHS = 5
@@ -89,3 +91,21 @@ def compare_counts(count_a, runs_a, count_b, runs_b):
     table = [[count_a, runs_a - count_a], [count_b, runs_b - count_b]]
     _, p_value = stats.fisher_exact(table)
     return float(p_value)
+
+
+def paired_failures(results, arm_a, arm_b, failed):
+    """Seeds on which only ``arm_a`` failed, only ``arm_b`` failed, and McNemar's exact p.
+
+    ``failed(run)`` says whether a run failed. The test is the two-sided binomial test of
+    the discordant seeds at one half; seeds on which both or neither failed do not count.
+    Returns ``(only_a, only_b, p)``.
+    """
+    a = {run["seed"]: failed(run) for run in results.arm_runs(arm_a)}
+    b = {run["seed"]: failed(run) for run in results.arm_runs(arm_b)}
+    seeds = sorted(set(a) & set(b))
+    if not seeds:
+        raise ValueError(f"arms {arm_a!r} and {arm_b!r} share no seed")
+    only_a = sum(a[s] and not b[s] for s in seeds)
+    only_b = sum(b[s] and not a[s] for s in seeds)
+    p = float(stats.binomtest(only_a, only_a + only_b).pvalue) if only_a + only_b else 1.0
+    return only_a, only_b, p

@@ -18,7 +18,7 @@ from .outcomes import count_outcomes, failure_update, outcome
 from .plot import words_in
 
 __all__ = ["study_numbers", "study_table", "published_table", "plot_study", "dead_filter_table", "paired_table",
-           "failure_table", "plot_failure_rates", "plot_failure_updates",
+           "failure_table", "failure_comparison_table", "plot_failure_rates", "plot_failure_updates",
            "sweep_numbers", "sweep_spread", "sweep_table", "spread_table", "plot_sweep", "WORDS"]
 
 WORDS = {
@@ -38,7 +38,9 @@ WORDS = {
            "after_warmup": "failed after the warmup", "update": "minibatch update",
            "first_rate": "first learning rate", "failed_fraction": "fraction of runs that failed",
            "stalled_run": "stalled", "diverged_run": "diverged", "warmup_end": "end of warmup",
-           "schedule": "schedule", "published": "published", "ours": "ours, recorded: median (range)"},
+           "schedule": "schedule", "published": "published", "failed": "failed",
+           "only": "seeds where only this failed", "mcnemar": "McNemar exact p (paired)",
+           "fisher": "Fisher exact p", "ours": "ours, recorded: median (range)"},
     "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
            "range": "khoảng (nhỏ nhất-lớn nhất)",
            "stalled": "số lần chạy kẹt ở mức đoán ngẫu nhiên", "recorded": "các lần chạy đầy đủ đã ghi",
@@ -58,7 +60,9 @@ WORDS = {
            "after_warmup": "hỏng sau khởi động", "update": "bước cập nhật minibatch",
            "first_rate": "tốc độ học ban đầu", "failed_fraction": "tỉ lệ lần chạy hỏng",
            "stalled_run": "kẹt", "diverged_run": "phân kỳ", "warmup_end": "hết khởi động",
-           "schedule": "lịch", "published": "công bố",
+           "schedule": "lịch", "published": "công bố", "failed": "hỏng",
+           "only": "hạt giống chỉ nhánh này hỏng", "mcnemar": "p chính xác McNemar (theo cặp)",
+           "fisher": "p chính xác Fisher",
            "ours": "của ta, đã ghi: trung vị (khoảng)"},
 }
 
@@ -238,6 +242,33 @@ def failure_table(results, grid, lang="both"):
                                         if updates else "—")
             row[words["after_warmup"]] = f"{sum(u > warmup for u in updates)}/{failed}" if warmup and failed else "—"
         rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def failure_comparison_table(results, grid, lang="both"):
+    """Per rate: failed runs of the first two groups of ``grid``, compared seed by seed.
+
+    The arms share their seeds, so the exact test is McNemar's (only the seeds on which
+    one arm failed and the other learned count); Fisher's exact test, which ignores the
+    pairing, is given beside it.
+    """
+    words = words_in(WORDS, lang)
+    (label_a, rates_a), (label_b, rates_b) = list(grid.items())[:2]
+    failed = lambda run: outcome(run) != "learned"  # noqa: E731
+    rows = []
+    for rate in rates_a:
+        a, b = rates_a[rate], rates_b[rate]
+        runs_a, runs_b = results.arm_runs(a), results.arm_runs(b)
+        if not runs_a or not runs_b:
+            continue
+        k_a, k_b = sum(map(failed, runs_a)), sum(map(failed, runs_b))
+        only_a, only_b, p = evidence.paired_failures(results, a, b, failed)
+        rows.append({words["lr"]: f"{rate:g}",
+                     f"{words['failed']}: {label_a}": f"{k_a}/{len(runs_a)}",
+                     f"{words['failed']}: {label_b}": f"{k_b}/{len(runs_b)}",
+                     f"{words['only']}: {label_a} / {label_b}": f"{only_a} / {only_b}",
+                     words["mcnemar"]: f"{p:.3f}",
+                     words["fisher"]: f"{evidence.compare_counts(k_a, len(runs_a), k_b, len(runs_b)):.3f}"})
     return pd.DataFrame(rows)
 
 

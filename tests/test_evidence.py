@@ -75,6 +75,9 @@ def test_paired_differences_use_the_same_seeds_and_an_exact_sign_test():
 def test_counts_get_exact_intervals_and_fisher_tests():
     assert evidence.rate_interval(0, 10) == pytest.approx((0.0, 0.3085), abs=1e-4)
     assert evidence.compare_counts(2, 3, 0, 3) == pytest.approx(0.4)
+    results = _results()  # seed 1 failed in both arms, seed 2 only without warmup
+    failed = lambda run: outcomes.outcome(run) != "learned"
+    assert evidence.paired_failures(results, "0.5", "0.5 + warmup", failed) == (1, 0, 1.0)
     with pytest.raises(ValueError, match="count <= runs"):
         evidence.rate_interval(4, 3)
     assert evidence.endpoint({"test_acc": [0.5] * 25 + [0.6, 0.7, 0.8, 0.9, 1.0]}) == pytest.approx(0.8)
@@ -94,6 +97,10 @@ def test_failure_tables_and_figures_show_rates_with_intervals_and_timing():
     ax = d2l_vn.plot_failure_updates(results, GRID, lang="vi")
     assert ax.get_xlabel() == "bước cập nhật minibatch"
     assert [list(c.get_offsets()[:, 0]) for c in ax.collections if len(c.get_offsets())] == [[4], [3], [7]]
+    compared = d2l_vn.failure_comparison_table(results, GRID, lang="en")
+    assert list(compared["failed: no warmup"]) == ["2/3"] and list(compared["failed: warmup"]) == ["1/3"]
+    assert list(compared["seeds where only this failed: no warmup / warmup"]) == ["1 / 0"]
+    assert list(compared["McNemar exact p (paired)"]) == ["1.000"]
     paired = d2l_vn.paired_table(results, [("0.5", "0.5 + warmup")], lang="en")
     assert list(paired["sign test p"]) == ["0.50"]  # two wins and a tie (seed 1, both stalled)
     assert list(paired["difference per seed"]) == ["+0.050, +0.000, +0.720"]

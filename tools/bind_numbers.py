@@ -20,8 +20,8 @@ from d2l_vn.studies import CHAPTERS  # noqa: E402
 from notebooks import load  # noqa: E402
 from test_record_prose import numbers_in, reads_as  # noqa: E402
 
-PAIRED = {"difference", "difference low", "difference high", "wins", "sign p"} | {
-    s for s in STATISTICS if s.startswith("fisher p")}
+PAIRED = {"difference", "difference low", "difference high", "wins", "sign p", "only A failed",
+          "only B failed", "mcnemar p failed"} | {s for s in STATISTICS if s.startswith("fisher p")}
 
 
 def claims(chapter):
