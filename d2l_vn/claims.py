@@ -16,8 +16,9 @@ Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence
 - ``median``, ``min``, ``max``; ``endpoint median``, ``endpoint min``, ``endpoint max``;
 - counts: ``runs``, ``learned``, ``stalled``, ``diverged``, ``failed`` (stalled + diverged),
   ``seeds``, ``epochs`` (the study's settings);
-- ``failed low %`` / ``failed high %`` (and likewise for stalled, diverged): the
-  Clopper-Pearson interval of that rate, in percent;
+- ``failed low`` / ``failed high`` (and likewise for stalled, diverged): the
+  Clopper-Pearson interval of that rate, as a fraction;
+- ``learned median``: the median final test accuracy of the runs that learned;
 - ``failure update min`` / ``median`` / ``max``: when failed runs failed (traced studies);
   ``failed after warmup``: failed runs that failed after the warmup's last update;
 - with ``"A | B"``: ``difference``, ``difference low``, ``difference high`` (endpoint,
@@ -25,6 +26,7 @@ Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence
   ``fisher p failed`` / ``fisher p stalled`` (Fisher's exact test of the counts), and
   ``only A failed``, ``only B failed``, ``mcnemar p failed`` (the same seeds paired);
 - ``dead filters min`` / ``dead filters max``: dead first-layer filters of the stalled runs;
+  ``stalled first loss min`` / ``max``: their mean training loss over the first epoch;
 - ``published MXNet`` / ``published PyTorch``: d2l's number (``D2L_PUBLISHED``), for a comparison;
 - ``arm``: the number is part of the arm's name (a rate, a warmup length);
 - ``given``: a number that is not measured (a threshold, a formula's value); the arm field
@@ -68,7 +70,7 @@ def _count(kind):
 
 def _count_bound(kind, index):
     def value(results, arm):
-        return 100 * evidence.rate_interval(_count(kind)(results, arm), len(results.arm_runs(arm)))[index]
+        return evidence.rate_interval(_count(kind)(results, arm), len(results.arm_runs(arm)))[index]
     return value
 
 
@@ -82,6 +84,10 @@ def _fisher(kind):
 
 def _mcnemar(results, arms):
     return evidence.paired_failures(results, *_two(arms), lambda run: outcome(run) != "learned")
+
+
+def _first_loss_of_stalled(results, arm):
+    return [run["train_loss"][0] for run in results.arm_runs(arm) if outcome(run) == "stalled"]
 
 
 def _dead_in_stalled(results, arm):
@@ -118,12 +124,16 @@ STATISTICS = {
     "wins": lambda r, arms: _pair(r, arms).wins,
     "sign p": lambda r, arms: _pair(r, arms).sign_p,
     **{kind: _count(kind) for kind in ("learned", "stalled", "diverged", "failed")},
-    **{f"{kind} {end} %": _count_bound(kind, index) for kind in ("stalled", "diverged", "failed")
+    **{f"{kind} {end}": _count_bound(kind, index) for kind in ("stalled", "diverged", "failed")
        for end, index in (("low", 0), ("high", 1))},
     **{f"fisher p {kind}": _fisher(kind) for kind in ("stalled", "diverged", "failed")},
     "only A failed": lambda r, arms: _mcnemar(r, arms)[0],
     "only B failed": lambda r, arms: _mcnemar(r, arms)[1],
     "mcnemar p failed": lambda r, arms: _mcnemar(r, arms)[2],
+    "learned median": lambda r, arm: statistics.median(
+        _finals([run for run in r.arm_runs(arm) if outcome(run) == "learned"])),
+    "stalled first loss min": lambda r, arm: min(_first_loss_of_stalled(r, arm)),
+    "stalled first loss max": lambda r, arm: max(_first_loss_of_stalled(r, arm)),
     "dead filters min": lambda r, arm: min(_dead_in_stalled(r, arm)),
     "dead filters max": lambda r, arm: max(_dead_in_stalled(r, arm)),
 }

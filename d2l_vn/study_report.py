@@ -90,6 +90,11 @@ def study_numbers(results):
     return numbers
 
 
+def _p_value(p):
+    """A p-value with at most three decimals and no trailing zeros: "0.031", "0.25", "1"."""
+    return f"{p:.3f}".rstrip("0").rstrip(".")
+
+
 def _range(low, high, digits):
     """``low-high``, or one number when they are equal (one seed)."""
     return f"{low:.{digits}f}" if round(low, digits) == round(high, digits) else f"{low:.{digits}f}-{high:.{digits}f}"
@@ -207,7 +212,7 @@ def paired_table(results, pairs, lang="both", digits=3):
                      words["per_seed"]: ", ".join(f"{x:+.{digits}f}" for x in d.differences),
                      words["mean_diff"]: f"{d.mean:+.{digits}f}",
                      words["interval"]: f"{d.low:+.{digits}f} … {d.high:+.{digits}f}",
-                     words["sign_p"]: f"{d.sign_p:.2f}"})
+                     words["sign_p"]: _p_value(d.sign_p)})
     return pd.DataFrame(rows)
 
 
@@ -267,8 +272,8 @@ def failure_comparison_table(results, grid, lang="both"):
                      f"{words['failed']}: {label_a}": f"{k_a}/{len(runs_a)}",
                      f"{words['failed']}: {label_b}": f"{k_b}/{len(runs_b)}",
                      f"{words['only']}: {label_a} / {label_b}": f"{only_a} / {only_b}",
-                     words["mcnemar"]: f"{p:.3f}",
-                     words["fisher"]: f"{evidence.compare_counts(k_a, len(runs_a), k_b, len(runs_b)):.3f}"})
+                     words["mcnemar"]: _p_value(p),
+                     words["fisher"]: _p_value(evidence.compare_counts(k_a, len(runs_a), k_b, len(runs_b)))})
     return pd.DataFrame(rows)
 
 

@@ -100,9 +100,9 @@ def test_failure_tables_and_figures_show_rates_with_intervals_and_timing():
     compared = d2l_vn.failure_comparison_table(results, GRID, lang="en")
     assert list(compared["failed: no warmup"]) == ["2/3"] and list(compared["failed: warmup"]) == ["1/3"]
     assert list(compared["seeds where only this failed: no warmup / warmup"]) == ["1 / 0"]
-    assert list(compared["McNemar exact p (paired)"]) == ["1.000"]
+    assert list(compared["McNemar exact p (paired)"]) == ["1"]
     paired = d2l_vn.paired_table(results, [("0.5", "0.5 + warmup")], lang="en")
-    assert list(paired["sign test p"]) == ["0.50"]  # two wins and a tie (seed 1, both stalled)
+    assert list(paired["sign test p"]) == ["0.5"]  # two wins and a tie (seed 1, both stalled)
     assert list(paired["difference per seed"]) == ["+0.050, +0.000, +0.720"]
 
 
