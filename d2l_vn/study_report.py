@@ -36,7 +36,8 @@ WORDS = {
            "mean_diff": "mean difference", "interval": "95% interval", "sign_p": "sign test p",
            "failed_rate": "failed runs (95% interval)", "failure_at": "failed at update: median (min-max)",
            "after_warmup": "failed after the warmup", "update": "minibatch update",
-           "first_rate": "first learning rate", "failed_fraction": "fraction of runs that failed",
+           "first_rate": "first learning rate", "failed_fraction": "runs that failed",
+           "no warmup": "no warmup", "warmup": "warmup",
            "stalled_run": "stalled", "diverged_run": "diverged", "warmup_end": "end of warmup",
            "schedule": "schedule", "published": "published", "failed": "failed",
            "only": "seeds where only this failed", "mcnemar": "McNemar exact p (paired)",
@@ -58,7 +59,8 @@ WORDS = {
            "mean_diff": "hiệu trung bình", "interval": "khoảng tin cậy 95%", "sign_p": "p của kiểm định dấu",
            "failed_rate": "lần chạy hỏng (khoảng 95%)", "failure_at": "hỏng ở bước cập nhật: trung vị (nhỏ nhất-lớn nhất)",
            "after_warmup": "hỏng sau khởi động", "update": "bước cập nhật minibatch",
-           "first_rate": "tốc độ học ban đầu", "failed_fraction": "tỉ lệ lần chạy hỏng",
+           "first_rate": "tốc độ học ban đầu", "failed_fraction": "lần chạy hỏng",
+           "no warmup": "không khởi động", "warmup": "có khởi động",
            "stalled_run": "kẹt", "diverged_run": "phân kỳ", "warmup_end": "hết khởi động",
            "schedule": "lịch", "published": "công bố", "failed": "hỏng",
            "only": "hạt giống chỉ nhánh này hỏng", "mcnemar": "p chính xác McNemar (theo cặp)",
@@ -278,7 +280,11 @@ def failure_comparison_table(results, grid, lang="both"):
 
 
 def plot_failure_rates(results, grid, ax=None, lang="both"):
-    """Fraction of failed runs (stalled or diverged) against the rate, one line per group, 95% bars."""
+    """Fraction of failed runs (stalled or diverged) against the rate, one line per group, 95% bars.
+
+    The bars are Clopper-Pearson intervals (:func:`d2l_vn.evidence.rate_interval`); the
+    groups' points are shifted slightly apart so that their bars do not overlap.
+    """
     words = words_in(WORDS, lang)
     ax = plt.subplots(figsize=(5, 3.2))[1] if ax is None else ax
     shift = 0.006 * (len(grid) - 1)
@@ -294,7 +300,7 @@ def plot_failure_rates(results, grid, ax=None, lang="both"):
             ys.append(failed / len(runs))
             lows.append(ys[-1] - low)
             highs.append(high - ys[-1])
-        ax.errorbar(xs, ys, yerr=[lows, highs], marker="o", capsize=3, label=label)
+        ax.errorbar(xs, ys, yerr=[lows, highs], marker="o", capsize=3, label=words.get(label, label))
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel(words["first_rate"])
     ax.set_ylabel(words["failed_fraction"])
@@ -324,7 +330,7 @@ def plot_failure_updates(results, grid, ax=None, lang="both"):
     ax.grid(True, axis="x")
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))
-    ax.legend(unique.values(), unique.keys(), fontsize="small")
+    ax.legend(unique.values(), unique.keys(), fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
 
 
