@@ -1,27 +1,28 @@
 """The studies of the learning-rate scheduling chapter (LeNet, Fashion-MNIST, SGD, batch 256).
 
-- :data:`SCHEDULES` (a): d2l 1.0.3's five schedules with d2l's own rates, 30 epochs,
-  stepped per epoch as the chapter steps them: constant 0.3; square root from 0.1
+- :data:`SCHEDULES`: d2l 1.0.3's five schedules with d2l's own rates, 30 epochs, stepped
+  per epoch as the chapter steps them: constant 0.3; square root from 0.1
   (``0.1 * (t + 1) ** -0.5``, d2l's ``SquareRootScheduler``); multi-factor from 0.5,
   halved after epochs 15 and 30; cosine from 0.3 to 0.01 over 20 epochs; the same
-  cosine after 5 epochs of linear warmup.
-- :data:`FIRST_RATE` (b): what a large first rate does, and warmup against it: constant
-  rates 0.3, 0.5 and 0.9, each without and with warmup, over the first epochs only.
-  The warmup is linear and per minibatch over the first epoch (235 updates at full
-  settings), because the collapse happens inside epoch 0, tens of minibatches in: a
-  per-epoch warmup would train epoch 0 at rate 0 and then jump, so it would not show
-  what a gradual start does inside that first epoch.
-- :data:`FIXED_RATES`, :data:`POLY_EXPONENTS`, :data:`WARMUP_LENGTHS` (c): the
-  exercises' sweeps, with one seed (seed 0, the first seed of (a)). Arms identical to an arm of (a) with the same
-  seed (constant 0.3, cosine without warmup and with 5 epochs) are trained once and
-  recorded for both studies.
+  cosine after 5 epochs of linear warmup; and the multi-factor shape from 0.3, so that
+  shapes are also compared at one first rate.
+- :data:`COLLAPSE`: what a large first rate does, and warmup against it: constant rates
+  0.3 to 0.6, each without and with a linear per-update warmup over epoch 0 (235
+  updates), 20 seeds, 2 epochs, every update's loss kept so that failures are dated.
+- :data:`WARMUP_OR_DECAY`: cosine, cosine + warmup (which also shortens the decay from
+  20 to 15 epochs) and a control that warms up over epoch 0 and keeps the 20-epoch decay,
+  7 seeds; seeds 0-2 of the first two are :data:`SCHEDULES`' runs.
+- :data:`FIRST_RATE`: the earlier, smaller study of the first rate (0.3, 0.5, 0.9, ten
+  seeds), kept in the record while the new studies train.
+- :data:`FIXED_RATES`, :data:`POLY_EXPONENTS`, :data:`WARMUP_LENGTHS`: the exercises'
+  sweeps, with one seed (seed 0, the first seed of :data:`SCHEDULES`). Arms identical to an
+  arm of :data:`SCHEDULES` with the same seed are trained once and recorded for both.
 
-Budget of ``make results CHAPTER=lr_scheduling`` on the 2-core machine, at about 9.5 s
-per full epoch in one process (README, ``make bench``) and about 1.2 times that speed with
-two single-thread processes, i.e. about 8 s per epoch: (a) 5 arms x 3 seeds x 30 epochs
-= 450 epochs; (b) 6 arms x 10 seeds x 2 epochs = 120; (c) 7 arms not already in (a)
-x 1 seed x 30 epochs = 210; 780 epochs, about 105 minutes. A second seed for (c) would
-add 210 epochs (about 28 minutes) and break the 2-hour budget.
+Cost of the new studies, measured on the 2-core machine in 2026-12 with oneDNN capped at
+AVX2 (README), two single-thread processes, while other work shared the cores: a 30-epoch
+run took 710 to 814 s, a 2-epoch run of :data:`COLLAPSE` 32 to 84 s. So the multi-factor
+arm at 0.3 (3 runs) took about 13 minutes of wall time, :data:`COLLAPSE` (160 runs) about
+55, and :data:`WARMUP_OR_DECAY` (15 new runs) needs about 70 on an idle machine.
 """
 from ..schedulers import (ConstantScheduler, CosineScheduler, MultiFactorScheduler, PolyScheduler,
                           SquareRootScheduler, WarmupThenEpochs)
