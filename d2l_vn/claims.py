@@ -24,7 +24,13 @@ Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence
 - with ``"A | B"``: ``difference``, ``difference low``, ``difference high`` (endpoint,
   mean over seeds with its t interval), ``wins`` (seeds on which B is higher), ``sign p``,
   ``fisher p failed`` / ``fisher p stalled`` (Fisher's exact test of the counts), and
-  ``only A failed``, ``only B failed``, ``mcnemar p failed`` (the same seeds paired);
+  ``only A failed``, ``only B failed``, ``mcnemar p failed`` (the same seeds paired),
+  ``both failed``, ``failed later with B`` (of the seeds that failed in both arms), and
+  ``learned difference`` / ``low`` / ``high`` (B minus A in final accuracy over the seeds
+  that learned in both, with its t interval); several comparisons joined by ``;``
+  (``"A | B; C | D"``) pool their seeds for ``only A failed``, ``only B failed``,
+  ``mcnemar p failed``, ``both failed`` and ``failed later with B``;
+- ``dead filters max learned``: the most dead first-layer filters of a run that learned;
 - ``dead filters min`` / ``dead filters max``: dead first-layer filters of the stalled runs;
   ``stalled first loss min`` / ``max``: their mean training loss over the first epoch;
 - ``published MXNet`` / ``published PyTorch``: d2l's number (``D2L_PUBLISHED``), for a comparison;
@@ -50,7 +56,7 @@ def _endpoints(runs):
 
 
 def _two(arms):
-    """``"A | B"`` -> ``("A", "B")``."""
+    """``"A | B"`` -> ``("A", "B")`` (a single comparison)."""
     names = [name.strip() for name in arms.split("|")]
     if len(names) != 2:
         raise ValueError(f"a comparison names two arms as 'A | B', got {arms!r}")
@@ -82,8 +88,36 @@ def _fisher(kind):
     return value
 
 
+def _failed(run):
+    return outcome(run) != "learned"
+
+
 def _mcnemar(results, arms):
-    return evidence.paired_failures(results, *_two(arms), lambda run: outcome(run) != "learned")
+    """Only-A and only-B failures and McNemar's p, over one comparison or several joined by ';'."""
+    pairs = [_two(part) for part in arms.split(";")]
+    counts = [evidence.paired_failures(results, a, b, _failed)[:2] for a, b in pairs]
+    only_a, only_b = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    return only_a, only_b, evidence.exact_mcnemar(only_a, only_b)
+
+
+def _both_failed(results, arms):
+    """``(update in A, update in B)`` for every seed that failed in both arms, pooled over ';'."""
+    found = []
+    for a, b in (_two(part) for part in arms.split(";")):
+        runs_b = {run["seed"]: run for run in results.arm_runs(b)}
+        for run in results.arm_runs(a):
+            twin = runs_b.get(run["seed"])
+            if twin is not None and _failed(run) and _failed(twin):
+                every = results.study.trace_every
+                found.append((failure_update(run, every), failure_update(twin, every)))
+    return found
+
+
+def _learned_pair(results, arms):
+    a, b = _two(arms)
+    learned = lambda run: outcome(run) == "learned"  # noqa: E731
+    return evidence.paired_difference(results, a, b, value=lambda run: run["test_acc"][-1],
+                                      keep=learned)
 
 
 def _first_loss_of_stalled(results, arm):
@@ -127,6 +161,14 @@ STATISTICS = {
     **{f"{kind} {end}": _count_bound(kind, index) for kind in ("stalled", "diverged", "failed")
        for end, index in (("low", 0), ("high", 1))},
     **{f"fisher p {kind}": _fisher(kind) for kind in ("stalled", "diverged", "failed")},
+    "both failed": lambda r, arms: len(_both_failed(r, arms)),
+    "failed later with B": lambda r, arms: sum(ub > ua for ua, ub in _both_failed(r, arms)),
+    "learned difference": lambda r, arms: _learned_pair(r, arms).mean,
+    "learned difference low": lambda r, arms: _learned_pair(r, arms).low,
+    "learned difference high": lambda r, arms: _learned_pair(r, arms).high,
+    "learned seeds": lambda r, arms: len(_learned_pair(r, arms).seeds),
+    "dead filters max learned": lambda r, arm: max(run["dead_filters"] for run in r.arm_runs(arm)
+                                                   if outcome(run) == "learned"),
     "only A failed": lambda r, arms: _mcnemar(r, arms)[0],
     "only B failed": lambda r, arms: _mcnemar(r, arms)[1],
     "mcnemar p failed": lambda r, arms: _mcnemar(r, arms)[2],
@@ -164,6 +206,7 @@ def claim_value(chapter, study, arm, statistic):
         raise ValueError(f"study {study!r} has no recorded runs yet")
     if statistic not in STATISTICS:
         raise ValueError(f"unknown statistic {statistic!r}; known: {sorted(STATISTICS)}")
-    for name in (_two(arm) if "|" in arm else [arm]):
+    names = [name for part in arm.split(";") for name in (_two(part) if "|" in part else [part.strip()])]
+    for name in names:
         studies[study].arm(name)  # a clear error for an unknown arm
     return STATISTICS[statistic](results, arm)

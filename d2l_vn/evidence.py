@@ -18,7 +18,7 @@ import numpy as np
 from scipy import stats
 
 __all__ = ["LAST_EPOCHS", "CONFIDENCE", "endpoint", "PairedDifference", "paired_difference",
-           "rate_interval", "compare_counts", "paired_failures"]
+           "rate_interval", "compare_counts", "paired_failures", "exact_mcnemar"]
 
 #: Epochs averaged by :func:`endpoint`.
 LAST_EPOCHS = 5
@@ -52,15 +52,17 @@ class PairedDifference:
         return sum(d > 0 for d in self.differences)
 
 
-def paired_difference(results, arm_a, arm_b, value=endpoint):
+def paired_difference(results, arm_a, arm_b, value=endpoint, keep=None):
     """Compare two arms of ``results`` on the seeds both have; ``value(run)`` is the number compared.
 
     The interval is the t interval of the mean difference at :data:`CONFIDENCE`; the
     p-value is the exact two-sided sign test (ties dropped), which assumes nothing about
-    the shape of the differences.
+    the shape of the differences. With ``keep(run)``, only seeds whose runs it keeps in both
+    arms count (for example the seeds that learned in both).
     """
-    a = {run["seed"]: value(run) for run in results.arm_runs(arm_a)}
-    b = {run["seed"]: value(run) for run in results.arm_runs(arm_b)}
+    keep = keep or (lambda run: True)
+    a = {run["seed"]: value(run) for run in results.arm_runs(arm_a) if keep(run)}
+    b = {run["seed"]: value(run) for run in results.arm_runs(arm_b) if keep(run)}
     seeds = tuple(sorted(set(a) & set(b)))
     if len(seeds) < 2:
         raise ValueError(f"arms {arm_a!r} and {arm_b!r} share {len(seeds)} seed(s); "
@@ -107,5 +109,9 @@ def paired_failures(results, arm_a, arm_b, failed):
         raise ValueError(f"arms {arm_a!r} and {arm_b!r} share no seed")
     only_a = sum(a[s] and not b[s] for s in seeds)
     only_b = sum(b[s] and not a[s] for s in seeds)
-    p = float(stats.binomtest(only_a, only_a + only_b).pvalue) if only_a + only_b else 1.0
-    return only_a, only_b, p
+    return only_a, only_b, exact_mcnemar(only_a, only_b)
+
+
+def exact_mcnemar(only_a, only_b):
+    """McNemar's exact two-sided p from the discordant counts (1 when there are none)."""
+    return float(stats.binomtest(only_a, only_a + only_b).pvalue) if only_a + only_b else 1.0

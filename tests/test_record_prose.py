@@ -35,8 +35,10 @@ def reads_as(text, value):
     if "/" in plain:
         numerator, denominator = plain.split("/")
         return math.isclose(int(numerator) / int(denominator), value, rel_tol=1e-9)
-    if "e" in plain:
-        return math.isclose(float(plain), value, rel_tol=1e-9)
+    if "e" in plain:  # 5e-5: as many significant digits as the text gives
+        mantissa = plain.split("e")[0]
+        digits = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        return float(f"{value:.{digits}e}") == float(plain)
     decimals = len(plain.split(".")[1]) if "." in plain else 0
     return f"{value:.{decimals}f}".lstrip("-") == f"{float(plain):.{decimals}f}".lstrip("-") and (
         round(value, decimals) == 0 or (value < 0) == plain.startswith("-"))
@@ -116,3 +118,4 @@ def test_numbers_are_found_as_the_course_writes_them():
     assert reads_as("0.011", 0.0114) and not reads_as("0.012", 0.0114)
     assert reads_as("−0.012", -0.01197) and not reads_as("0.012", -0.01197)
     assert reads_as("3e-2", 0.03) and reads_as("60\u202f000", 60000) and reads_as("29%", 29.2)
+    assert reads_as("5e-5", 4.92e-5) and not reads_as("4e-5", 4.92e-5)
