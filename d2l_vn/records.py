@@ -118,12 +118,30 @@ def _duration(seconds):
     return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{seconds / 60:.1f} min"
 
 
-def describe_record(record):
-    """One line of provenance: when, on what, with which versions, how long; no file paths."""
+def _session_line(session):
+    cap = session.get("dnnl_max_cpu_isa", "unlimited")
+    cap = "no instruction-set cap" if cap == "unlimited" else f"kernels capped at {cap}"
+    return f"{session['date'][:10]} on {session['processor']} ({session['cpu_count']} cores, {cap})"
+
+
+def describe_record(record, sessions=None):
+    """One line of provenance: when, on what, with which versions, how long; no file paths.
+
+    ``sessions`` (indices into the record's sessions) limits the line to the sessions that
+    made the runs shown; by default every session is named.
+    """
     p = record["provenance"]
-    line = (f"recorded by `make results` on {p['date']} on {p['processor']} "
-            f"({p['cpu_count']} cores), Python {p['python']}, MXNet {p['mxnet']}, "
-            f"NumPy {p['numpy']}")
+    made = p.get("sessions")
+    if made:
+        chosen = [made[i] for i in sorted(set(sessions))] if sessions else made
+        where = "; ".join(dict.fromkeys(_session_line(s) for s in chosen))
+        versions = dict.fromkeys(f"Python {s['python']}, MXNet {s['mxnet']}, NumPy {s['numpy']}"
+                                 for s in chosen)
+        line = f"recorded by `make results` on {where}, with {'; '.join(versions)}"
+    else:
+        line = (f"recorded by `make results` on {p['date']} on {p['processor']} "
+                f"({p['cpu_count']} cores), Python {p['python']}, MXNet {p['mxnet']}, "
+                f"NumPy {p['numpy']}")
     if "wall_seconds" in p:
         line += f"; wall time of the chapter's runs {_duration(p['wall_seconds'])}"
     return line

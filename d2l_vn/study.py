@@ -298,7 +298,8 @@ class StudyResults:
         """What these runs are: study, settings and, for a record, its provenance."""
         head = (f"{self.study.name}: {len(self.study.arms)} arms x {self.settings.describe()}")
         if self.source == "recorded":
-            return (f"{head}; {describe_record({'provenance': self.provenance})}. "
+            sessions = [run["session"] for run in self.runs if "session" in run]
+            return (f"{head}; {describe_record({'provenance': self.provenance}, sessions)}. "
                     f"`make results` reproduces it.")
         mode = "QUICK settings" if self.settings.training_images < FULL_TRAIN_IMAGES else "full settings"
         return f"{head}; trained in this run ({mode})"
