@@ -1,7 +1,8 @@
 """The bare training loop, the yardstick of speed: forward, backward and step, nothing else.
 
-Minibatches are prepared in memory beforehand, as arrays of the active mode's kind
-(``mxnet.np`` after ``npx.set_np()``); there are no metrics and no evaluation.
+Minibatches are prepared in memory beforehand; there are no metrics and no evaluation.
+It runs in d2l's array mode (``mxnet.np``, :func:`d2l_vn.arrays.d2l_mode`), as studies train,
+whatever mode the caller is in, so the two are compared on the same operators.
 ``benchmarks/epoch_time.py`` and ``make results`` compare the course's training with it.
 """
 import time
@@ -20,10 +21,15 @@ def bare_epoch_times(images, labels, batch_size, epochs, lr=0.1, optimizer="sgd"
     ``optimizer`` is an MXNet optimizer name (``'sgd'``, ``'adam'``, ``'radam'``): compare a
     study with the bare loop of its own optimizer, since Adam's step costs more than SGD's.
     """
+    with arrays.d2l_mode():
+        return _timed_epochs(images, labels, batch_size, epochs, lr, optimizer)
+
+
+def _timed_epochs(images, labels, batch_size, epochs, lr, optimizer):
     X_all = images.astype("float32")[:, None] / 255
     y_all = labels.astype("int32")
-    ops = arrays.NP if arrays.active_kind() == "np" else arrays.ND
-    batches = [(ops.array(X_all[i:i + batch_size]), ops.array(y_all[i:i + batch_size], dtype="int32"))
+    batches = [(arrays.NP.array(X_all[i:i + batch_size]),
+                arrays.NP.array(y_all[i:i + batch_size], dtype="int32"))
                for i in range(0, len(y_all), batch_size)]
     net = lenet()
     trainer = gluon.Trainer(net.collect_params(), optimizer, {"learning_rate": lr})

@@ -21,7 +21,7 @@ from mxnet.gluon import nn
 
 from d2l_vn import records, study
 from d2l_vn.studies import CHAPTERS
-from d2l_vn.studies.lr_scheduling import FIRST_RATE
+from d2l_vn.studies.lr_scheduling import COLLAPSE
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 #: Relative tolerance of fingerprints. Tests pin oneDNN at AVX2, the records' instruction set
@@ -169,7 +169,7 @@ def test_records_are_written_atomically_and_bad_files_give_clear_errors(tmp_path
 
 
 def _results_command(records_dir):
-    return [sys.executable, "-m", "d2l_vn.results", "lr_scheduling", "--studies", "first_rate",
+    return [sys.executable, "-m", "d2l_vn.results", "lr_scheduling", "--studies", "collapse",
             "--images", "200", "--test-images", "200", "--epochs", "1", "--seeds", "3",
             "--processes", "1", "--records-dir", str(records_dir)]
 
@@ -190,7 +190,7 @@ def test_an_interrupted_make_results_resumes_and_keeps_every_finished_run(tmp_pa
         os.killpg(worker.pid, signal.SIGKILL)  # the process group this test started
         worker.wait()
     kept = json.loads(partial.read_text())["runs"]
-    assert 2 <= len(kept) < 18
+    assert 2 <= len(kept) < 24
     assert not records.record_path("lr_scheduling", records_dir=tmp_path).exists()
     resumed = subprocess.run(_results_command(tmp_path), cwd=ROOT, env=env, capture_output=True,
                              text=True, timeout=300)
@@ -199,8 +199,8 @@ def test_an_interrupted_make_results_resumes_and_keeps_every_finished_run(tmp_pa
     record = records.load_record("lr_scheduling", records_dir=tmp_path)
     assert record["runs"][:len(kept)] == kept
     assert sorted((r["arm"], r["seed"]) for r in record["runs"]) == sorted(
-        (a.name, s) for a in FIRST_RATE.arms for s in (0, 1, 2))
+        (a.name, s) for a in COLLAPSE.arms for s in (0, 1, 2))
     assert not partial.exists()
-    again = d2l_vn.train_run(FIRST_RATE, kept[0]["arm"], kept[0]["seed"],
-                             study.Settings(**record["provenance"]["settings"]["first_rate"]))[1]
+    again = d2l_vn.train_run(COLLAPSE, kept[0]["arm"], kept[0]["seed"],
+                             study.Settings(**record["provenance"]["settings"]["collapse"]))[1]
     assert again.test_acc == kept[0]["test_acc"]  # the worker's numbers, reproduced here

@@ -12,15 +12,13 @@
 - :data:`WARMUP_OR_DECAY`: cosine, cosine + warmup (which also shortens the decay from
   20 to 15 epochs) and a control that warms up over epoch 0 and keeps the 20-epoch decay,
   7 seeds; seeds 0-2 of the first two are :data:`SCHEDULES`' runs.
-- :data:`FIRST_RATE`: the earlier, smaller study of the first rate (0.3, 0.5, 0.9, ten
-  seeds), kept in the record while the new studies train.
 - :data:`FIXED_RATES`, :data:`POLY_EXPONENTS`, :data:`WARMUP_LENGTHS`: the exercises'
   sweeps, with one seed (seed 0, the first seed of :data:`SCHEDULES`). Arms identical to an
   arm of :data:`SCHEDULES` with the same seed are trained once and recorded for both.
 
 Cost of the new studies, measured on the 2-core machine in 2026-12 with oneDNN capped at
 AVX2 (README), two single-thread processes, while other work shared the cores: a 30-epoch
-run took 710 to 814 s, a 2-epoch run of :data:`COLLAPSE` 32 to 84 s. So the multi-factor
+run took 710 to 938 s, a 2-epoch run of :data:`COLLAPSE` 32 to 84 s. So the multi-factor
 arm at 0.3 (3 runs) took about 13 minutes of wall time, :data:`COLLAPSE` (160 runs) about
 55, and :data:`WARMUP_OR_DECAY` (15 new runs) needs about 70 on an idle machine.
 """
@@ -28,7 +26,7 @@ from ..schedulers import (ConstantScheduler, CosineScheduler, MultiFactorSchedul
                           SquareRootScheduler, WarmupThenEpochs)
 from ..study import Arm, Study
 
-__all__ = ["SCHEDULES", "COLLAPSE", "COLLAPSE_RATES", "COLLAPSE_GRID", "WARMUP_OR_DECAY", "FIRST_RATE", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
+__all__ = ["SCHEDULES", "COLLAPSE", "COLLAPSE_RATES", "COLLAPSE_GRID", "WARMUP_OR_DECAY", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
            "STUDIES", "UPDATES_PER_EPOCH", "D2L_PUBLISHED", "D2L_SOURCES"]
 
 CHAPTER, EPOCHS, BATCH_SIZE = "lr_scheduling", 30, 256
@@ -49,13 +47,6 @@ SCHEDULES = Study("schedules", CHAPTER, arms=(
     Arm("cosine", _cosine()),
     Arm("cosine + warmup", _cosine(warmup_epochs=5)),
 ), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE)
-
-FIRST_RATE = Study("first_rate", CHAPTER, arms=tuple(
-    Arm(f"{rate}{' + warmup' if warmup else ''}",
-        ConstantScheduler(base_lr=rate, warmup_steps=UPDATES_PER_EPOCH if warmup else 0),
-        per="update")
-    for rate in (0.3, 0.5, 0.9) for warmup in (False, True)
-), seeds=tuple(range(10)), epochs=2, batch_size=BATCH_SIZE)
 
 #: When does a high first rate kill the network, and does a warmup over epoch 0 prevent
 #: it or only postpone it? Every run keeps the loss of each minibatch update
@@ -121,5 +112,4 @@ D2L_SOURCES = {
 }
 
 #: In the order ``make results`` runs them.
-STUDIES = (SCHEDULES, COLLAPSE, WARMUP_OR_DECAY, FIRST_RATE, FIXED_RATES, POLY_EXPONENTS,
-           WARMUP_LENGTHS)
+STUDIES = (SCHEDULES, COLLAPSE, WARMUP_OR_DECAY, FIXED_RATES, POLY_EXPONENTS, WARMUP_LENGTHS)
