@@ -30,7 +30,6 @@ from .data import ArrayBatches, class_balanced_subset
 from .digits import group_digits
 from .filters import dead_filters
 from .models import lenet
-from .outcomes import outcome
 from .records import describe_record, load_record
 from .train import train
 
@@ -282,10 +281,6 @@ class StudyResults:
 
     def arm_runs(self, arm_name):
         return [run for run in self.runs if run["arm"] == arm_name]
-
-    def with_outcome(self, kind):
-        """Runs that ended ``kind``: ``'learned'``, ``'stalled'`` or ``'diverged'`` (:mod:`d2l_vn.outcomes`)."""
-        return [run for run in self.runs if outcome(run) == kind]
 
     def retrain(self, run, epochs=None):
         """Train ``run`` (a dict of :attr:`runs`) again as it was; return ``(net, history)``."""
