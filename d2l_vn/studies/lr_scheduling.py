@@ -18,7 +18,8 @@
 
 Cost of the new studies, measured on the 2-core machine in 2026-12 with oneDNN capped at
 AVX2 (README), two single-thread processes, while other work shared the cores: a 30-epoch
-run took 710 to 938 s, a 2-epoch run of :data:`COLLAPSE` 32 to 84 s. So the multi-factor
+run took 710 to 938 s (466 to 528 s once the cores were idle), a 2-epoch run of
+:data:`COLLAPSE` 32 to 84 s. So the multi-factor
 arm at 0.3 (3 runs) took about 13 minutes of wall time, :data:`COLLAPSE` (160 runs) about
 55, and :data:`WARMUP_OR_DECAY` (15 new runs) needs about 70 on an idle machine.
 """
