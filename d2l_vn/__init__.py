@@ -5,6 +5,7 @@ Import it before ``mxnet``: :mod:`d2l_vn.compat` lets MXNet 1.9.1 run on NumPy 1
 """
 from . import compat  # noqa: F401  (first: patches NumPy before MXNet is imported)
 from . import arrays  # noqa: F401  (d2l's mxnet.np arrays and legacy nd arrays)
+from .about import about_experiments
 from .backprop import mlp_backward, mlp_forward
 from .cache import DataError
 from .compgraph import draw_graph, graph_from_symbol, mlp_graph
@@ -13,7 +14,7 @@ from .gradcheck import max_abs_diff, numerical_gradient
 from .memory import mlp_memory, peak_bytes
 from .models import lenet
 from .plot import plot_history, plot_schedule
-from .quick import epochs, is_quick
+from .quick import choose_training, epochs, is_quick
 from .radam import RAdam  # registers the optimizer 'radam' with MXNet
 from .records import describe_record, load_record
 from .rectification import bias_correction, rectification, rho
@@ -31,10 +32,10 @@ from .study_report import (dead_filter_table, failure_comparison_table, failure_
 from .train import History, evaluate_accuracy, train
 from .widgets import ScheduleExplorer
 
-__all__ = ["mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "draw_graph",
+__all__ = ["about_experiments", "mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "draw_graph",
            "numerical_gradient", "max_abs_diff", "mlp_memory", "peak_bytes",
            "DataError", "TEXT_LABELS", "load_fashion_mnist", "lenet", "plot_history",
-           "plot_schedule", "epochs", "is_quick", "CosineScheduler", "FactorScheduler",
+           "plot_schedule", "choose_training", "epochs", "is_quick", "CosineScheduler", "FactorScheduler",
            "MultiFactorScheduler", "PolyScheduler", "SquareRootScheduler", "History",
            "evaluate_accuracy", "train", "plot_metric", "results_table", "ScheduleExplorer",
            "RAdam", "rho", "rectification", "bias_correction", "adam_reference_step",

@@ -14,6 +14,7 @@ undeclared fails. A comparison names two arms, ``"A | B"`` (B minus A, paired by
 Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence.endpoint`):
 
 - ``median``, ``min``, ``max``; ``endpoint median``, ``endpoint min``, ``endpoint max``;
+  ``train median``, ``train min``, ``train max`` (final-epoch training accuracy);
 - counts: ``runs``, ``learned``, ``stalled``, ``diverged``, ``failed`` (stalled + diverged),
   ``seeds``, ``epochs`` (the study's settings);
 - ``failed low`` / ``failed high`` (and likewise for stalled, diverged): the
@@ -49,6 +50,10 @@ __all__ = ["claim_value", "STATISTICS"]
 
 def _finals(runs):
     return [run["test_acc"][-1] for run in runs]
+
+
+def _train_finals(runs):
+    return [run["train_acc"][-1] for run in runs]
 
 
 def _endpoints(runs):
@@ -142,6 +147,9 @@ STATISTICS = {
     "min": lambda r, arm: min(_finals(r.arm_runs(arm))),
     "max": lambda r, arm: max(_finals(r.arm_runs(arm))),
     "endpoint median": lambda r, arm: statistics.median(_endpoints(r.arm_runs(arm))),
+    "train median": lambda r, arm: statistics.median(_train_finals(r.arm_runs(arm))),
+    "train min": lambda r, arm: min(_train_finals(r.arm_runs(arm))),
+    "train max": lambda r, arm: max(_train_finals(r.arm_runs(arm))),
     "endpoint min": lambda r, arm: min(_endpoints(r.arm_runs(arm))),
     "endpoint max": lambda r, arm: max(_endpoints(r.arm_runs(arm))),
     "runs": lambda r, arm: len(r.arm_runs(arm)),

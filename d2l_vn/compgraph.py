@@ -14,6 +14,8 @@ import networkx as nx
 
 __all__ = ["mlp_graph", "graph_from_symbol", "draw_graph"]
 
+COLORS = {"variable": "#cfe2f3", "operator": "#fce5cd"}
+
 WORDS = {"en": {"variable": "variable", "operator": "operator"},
          "vi": {"variable": "biến", "operator": "toán tử"},
          "both": {"variable": "biến / variable", "operator": "toán tử / operator"}}
@@ -72,14 +74,15 @@ def mlp_graph(bias=False):
     return graph
 
 
-def graph_from_symbol(symbol, input_labels=None):
+def graph_from_symbol(symbol, input_labels=None, output_label=None):
     """The graph recorded by ``mxnet.autograd``, from ``autograd.get_symbol(output)``.
 
     Every node of the symbol's JSON becomes a node named by its index; inputs
     (``op == "null"``) are variables, other nodes are operators labelled by their
-    MXNet operator name, without the ``_np_`` / ``_npi_`` prefix that the operators of
+    MXNet operator name, without the ``_np_`` / ``_npi_`` / ``_npx_`` prefix that the operators of
     ``mxnet.np`` carry (``_np_dot`` is labelled ``dot``). MXNet names the inputs ``var0``, ``null3``, ...;
-    ``input_labels`` replaces those names, in the order the inputs are first used.
+    ``input_labels`` replaces those names, in the order the inputs are first used;
+    ``output_label`` names the output (the last node): ``"J"`` labels it ``J = add``.
     ``pos`` puts a node in the row of its longest path from an input, so data flows
     upwards.
 
@@ -100,8 +103,11 @@ def graph_from_symbol(symbol, input_labels=None):
     graph = nx.DiGraph()
     for i, node in enumerate(nodes):
         graph.add_node(i, kind="variable" if i in labels else "operator",
-                       label=labels.get(i, re.sub(r"^_npi?_", "", node["op"])))
+                       label=labels.get(i, re.sub(r"^_np[ix]?_", "", node["op"])))
         graph.add_edges_from((inp[0], i) for inp in node["inputs"])
+    if output_label is not None:
+        last = len(nodes) - 1
+        graph.nodes[last]["label"] = f"{output_label} = {graph.nodes[last]['label']}"
     depth = {}
     for n in nx.topological_sort(graph):
         depth[n] = max((depth[p] + 1 for p in graph.predecessors(n)), default=0)
@@ -112,17 +118,21 @@ def graph_from_symbol(symbol, input_labels=None):
     return graph
 
 
-def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11):
+def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11, boxes=False):
     """Draw a graph of this module (squares: variables, circles: operators); return the Axes.
 
-    ``lang`` ('vi', 'en' or 'both') chooses the words of the legend.
+    ``lang`` ('vi', 'en' or 'both') chooses the words of the legend. With ``boxes=True``
+    every label sits inside its own box (square corners: variables, round: operators),
+    sized to the text: the form for graphs recorded by MXNet, whose labels are words.
     """
     if lang not in WORDS:
         raise ValueError(f"lang must be one of {sorted(WORDS)}, got {lang!r}")
     if ax is None:
         ax = plt.subplots(figsize=(8, 3.5))[1]
     pos = nx.get_node_attributes(graph, "pos")
-    for kind, shape, color in (("variable", "s", "#cfe2f3"), ("operator", "o", "#fce5cd")):
+    if boxes:
+        return _draw_boxes(graph, pos, ax, lang, font_size)
+    for kind, shape, color in (("variable", "s", COLORS["variable"]), ("operator", "o", COLORS["operator"])):
         nodes = [n for n, k in graph.nodes(data="kind") if k == kind]
         nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_shape=shape, node_color=color,
                                edgecolors="black", node_size=node_size, ax=ax,
@@ -132,5 +142,23 @@ def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11):
     nx.draw_networkx_labels(graph, pos, labels=dict(graph.nodes(data="label")),
                             font_size=font_size, ax=ax)
     ax.legend(loc="best", scatterpoints=1, markerscale=0.5)
+    ax.set_axis_off()
+    return ax
+
+
+def _draw_boxes(graph, pos, ax, lang, font_size):
+    from matplotlib.patches import Patch
+    margin = 1.6 * font_size  # points between an arrow's end and the centre of a box
+    nx.draw_networkx_edges(graph, pos, ax=ax, arrowsize=10, node_size=0, edge_color="0.35",
+                           min_source_margin=margin, min_target_margin=margin)
+    for n, data in graph.nodes(data=True):
+        style = "square,pad=0.35" if data["kind"] == "variable" else "round,pad=0.35"
+        ax.text(*pos[n], data["label"], ha="center", va="center", fontsize=font_size, zorder=3,
+                bbox={"boxstyle": style, "facecolor": COLORS[data["kind"]], "edgecolor": "black"})
+    ax.legend(handles=[Patch(facecolor=COLORS[k], edgecolor="black", label=WORDS[lang][k])
+                       for k in ("variable", "operator")], loc="upper right")
+    xs, ys = zip(*pos.values())
+    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
+    ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
     ax.set_axis_off()
     return ax

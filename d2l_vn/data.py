@@ -79,9 +79,9 @@ def load_fashion_mnist(batch_size, resize=None, root=None):
 
     60,000 training and 10,000 test images, labels 0-9 in Fashion-MNIST's order
     (:data:`TEXT_LABELS`). An empty cache is filled first (see :mod:`d2l_vn.fetch`);
-    a damaged one raises :class:`d2l_vn.cache.DataError`. With ``D2L_VN_QUICK=1``
-    the training set is a class-balanced subset (see :mod:`d2l_vn.quick`) and the
-    test set stays whole. What was loaded is printed once.
+    a damaged one raises :class:`d2l_vn.cache.DataError`. In a short run (see
+    :mod:`d2l_vn.quick`) the training set is a class-balanced subset and the test set
+    stays whole. What was loaded is printed once.
     """
     path = cache_path(root)
     if not path.exists():
@@ -93,7 +93,7 @@ def load_fashion_mnist(batch_size, resize=None, root=None):
     if quick.is_quick():
         keep = class_balanced_subset(train_y, quick.QUICK_TRAIN_PER_CLASS)
         train_x, train_y = train_x[keep], train_y[keep]
-        note += f"; QUICK: {group_digits(len(train_y))} of {group_digits(60_000)} training images"
+        note += f"; short run: {group_digits(len(train_y))} of {group_digits(60_000)} training images"
     print(f"[d2l_vn] {note}; {group_digits(len(train_y))} train / {group_digits(10_000)} test images")
     train_iter = ArrayBatches(train_x, train_y, batch_size, shuffle=True, resize=resize,
                               description=note)

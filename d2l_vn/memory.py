@@ -26,8 +26,11 @@ from mxnet import nd
 __all__ = ["mlp_memory", "peak_bytes"]
 
 
-def mlp_memory(d, h, q, batch_size, bytes_per_value=4):
-    """Bytes held by the MLP ``(n, d) -> h -> q`` for training and for inference.
+def mlp_memory(d, h, q, batch_size, bytes_per_value=4, layers=1):
+    """Bytes held by the MLP ``(n, d) -> h -> ... -> h -> q`` for training and for inference.
+
+    ``layers`` hidden layers of width ``h`` (the chapter's model has one): what training
+    keeps grows with ``layers * batch_size``, what prediction needs does not grow with depth.
 
     Returns a dict with the entries of the module docstring plus
     ``training_total = parameters + gradients + input + activations_kept`` and
@@ -44,14 +47,18 @@ def mlp_memory(d, h, q, batch_size, bytes_per_value=4):
     (813056, 534528, 524288)
     >>> m["training_total"] - m["inference_total"]
     823296
+    >>> deep = mlp_memory(784, 256, 10, 256, layers=4)
+    >>> deep["activations_kept"], deep["inference_activations"]
+    (2107392, 524288)
     """
     for name, value in (("d", d), ("h", h), ("q", q), ("batch_size", batch_size),
-                        ("bytes_per_value", bytes_per_value)):
+                        ("bytes_per_value", bytes_per_value), ("layers", layers)):
         if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
             raise ValueError(f"{name} must be an integer >= 1, got {value!r}")
     n, b = batch_size, bytes_per_value
-    out = {"parameters": b * (h * d + q * h), "gradients": b * (h * d + q * h),
-           "input": b * n * d, "activations_kept": b * n * (2 * h + q),
+    weights = h * d + (layers - 1) * h * h + q * h
+    out = {"parameters": b * weights, "gradients": b * weights,
+           "input": b * n * d, "activations_kept": b * n * (2 * layers * h + q),
            "inference_activations": b * n * max(2 * h, h + q)}
     out["training_total"] = (out["parameters"] + out["gradients"] + out["input"]
                              + out["activations_kept"])
@@ -81,17 +88,18 @@ def peak_bytes(fn, ctx=None, warmup=True):
     ctx = ctx or mx.cpu()
     if warmup:
         fn()
-    path = os.path.join(tempfile.gettempdir(), f"d2l_vn_profile_{os.getpid()}.json")
-    mx.profiler.set_config(profile_memory=True, profile_imperative=True, aggregate_stats=True,
-                           filename=path)
-    nd.waitall()
-    mx.profiler.set_state("run")
-    try:
-        fn()
+    with tempfile.TemporaryDirectory(prefix="d2l_vn_profile_") as folder:
+        # MXNet writes its trace to this file; the folder goes, the numbers stay in `stats`.
+        mx.profiler.set_config(profile_memory=True, profile_imperative=True, aggregate_stats=True,
+                               filename=os.path.join(folder, "profile.json"))
         nd.waitall()
-    finally:
-        mx.profiler.set_state("stop")
-    stats = mx.profiler.dumps(reset=True)
+        mx.profiler.set_state("run")
+        try:
+            fn()
+            nd.waitall()
+        finally:
+            mx.profiler.set_state("stop")
+        stats = mx.profiler.dumps(reset=True)
     # Row "Memory: cpu/0  <count>  <min kB>  <max kB>  <avg kB>"; kB = 1000 bytes.
     row = re.search(rf"^Memory: {ctx.device_type}/{ctx.device_id}\s+\d+\s+\S+\s+(\S+)", stats,
                     re.MULTILINE)

@@ -8,9 +8,9 @@ headers and labels: ``'vi'``, ``'en'`` or ``'both'`` (``"tiếng Việt / Englis
 import math
 
 import matplotlib.pyplot as plt
-import pandas as pd
 
 from .plot import axis_label, words_in
+from .tables import Table
 from .train import History
 
 __all__ = ["results_table", "plot_metric", "HEADERS"]
@@ -80,7 +80,7 @@ def results_table(histories, lang="both", digits=3):
                      # + 0.0 turns a rounded -0.0 into 0.0
                      words["gap"]: round(h.train_acc[-1] - h.test_acc[-1], digits) + 0.0,
                      words["seconds"]: round(h.seconds_per_epoch, 1)})
-    return pd.DataFrame(rows)
+    return Table(rows)
 
 
 def plot_metric(histories, metric="test_acc", ax=None, lang="both"):

@@ -25,6 +25,7 @@ from mxnet import gluon
 
 from . import quick
 from .arrays import d2l_mode
+from .captions import show_caption
 from .cache import cache_path, read_cache
 from .data import ArrayBatches, class_balanced_subset
 from .digits import group_digits
@@ -34,10 +35,8 @@ from .records import describe_record, load_record
 from .train import train
 
 __all__ = ["Arm", "Settings", "Study", "StudyResults", "run_study", "recorded_results",
-           "train_run", "fingerprint", "run_to_record", "count_dead_filters", "QUICK_SEEDS"]
+           "train_run", "fingerprint", "run_to_record", "count_dead_filters"]
 
-#: Seeds of a study kept in quick mode (the first ones).
-QUICK_SEEDS = 2
 FULL_TRAIN_IMAGES, FULL_TEST_IMAGES = 60_000, 10_000
 
 
@@ -102,6 +101,14 @@ class Settings:
     def as_dict(self):
         return {**dataclasses.asdict(self), "seeds": list(self.seeds)}
 
+    def words(self, arms):
+        """``arms`` arms times these settings, in English and in Vietnamese, for captions."""
+        images, seeds = group_digits(self.training_images), len(self.seeds)
+        epochs = f"{self.epochs} epoch{'s' if self.epochs > 1 else ''}"
+        return (f"{arms} arm{'s' if arms > 1 else ''} × {seeds} seed{'s' if seeds > 1 else ''}, "
+                f"{epochs}, {images} training images",
+                f"{arms} nhánh × {seeds} hạt giống, {self.epochs} epoch, {images} ảnh huấn luyện")
+
     def describe(self):
         seeds = ", ".join(map(str, self.seeds))
         epochs = f"{self.epochs} epoch{'s' if self.epochs > 1 else ''}"
@@ -115,6 +122,8 @@ class Study:
 
     With ``trace_every=k`` every run also keeps the mean minibatch loss of every ``k``
     updates (:func:`d2l_vn.train`), from which :mod:`d2l_vn.outcomes` dates a failure.
+    ``title`` is ``(English, Vietnamese)``, what the reader's captions call the study
+    (``name`` in both when not given).
     """
     name: str
     chapter: str
@@ -123,12 +132,15 @@ class Study:
     epochs: int
     batch_size: int = 256
     trace_every: int = 0
+    title: tuple = ()
 
     def __post_init__(self):
         names = [arm.name for arm in self.arms]
         if not names or len(set(names)) != len(names):
             raise ValueError(f"study {self.name!r}: arms must be non-empty with distinct names")
         object.__setattr__(self, "arms", tuple(self.arms))
+        if len(self.title) != 2:  # (English, Vietnamese), what captions call the study
+            object.__setattr__(self, "title", (self.name, self.name))
         self.full_settings()  # validates seeds and epochs
 
     def arm(self, name):
@@ -147,7 +159,7 @@ class Study:
         if not quick.is_quick():
             return self.full_settings()
         return Settings(quick.QUICK_TRAIN_PER_CLASS * 10, quick.epochs(self.epochs),
-                        self.batch_size, tuple(self.seeds[:QUICK_SEEDS]))
+                        self.batch_size, tuple(self.seeds[:quick.QUICK_SEEDS]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -290,13 +302,12 @@ class StudyResults:
         return train_run(self.study, run["arm"], run["seed"], settings)
 
     def describe(self):
-        """What these runs are: study, settings and, for a record, its provenance."""
-        head = (f"{self.study.name}: {len(self.study.arms)} arms x {self.settings.describe()}")
+        """What these runs are, for logs: study, settings and, for a record, its provenance."""
+        head = f"{self.study.name}: {len(self.study.arms)} arms x {self.settings.describe()}"
         if self.source == "recorded":
             sessions = [run["session"] for run in self.runs if "session" in run]
-            return (f"{head}; {describe_record({'provenance': self.provenance}, sessions)}. "
-                    f"`make results` reproduces it.")
-        mode = "QUICK settings" if self.settings.training_images < FULL_TRAIN_IMAGES else "full settings"
+            return f"{head}; {describe_record({'provenance': self.provenance}, sessions)}"
+        mode = "short settings" if self.settings.training_images < FULL_TRAIN_IMAGES else "full settings"
         return f"{head}; trained in this run ({mode})"
 
 
@@ -310,35 +321,43 @@ def recorded_results(study):
     return StudyResults(study, settings, runs, "recorded", record["provenance"])
 
 
-def run_study(study):
-    """Train every arm of ``study`` with every seed, one printed line per arm.
+def run_study(study, lang="both"):
+    """Train every arm of ``study`` with every seed; return :class:`StudyResults`.
 
-    Returns :class:`StudyResults`. When the website is built (``make book``) nothing
-    is trained: the recorded full runs are loaded and described instead.
+    How much it trains is the chapter's choice (:func:`d2l_vn.choose_training`); one
+    caption in the reader's ``lang`` says what ran. With ``'recorded'`` (the website)
+    nothing trains and the recorded full runs are returned.
     """
     recorded = recorded_results(study)
+    en, vi = study.title
     if quick.from_records():
         if recorded is None:
             raise ValueError(f"study {study.name!r} has no recorded full runs yet: "
                              f"run `make results CHAPTER={study.chapter}` and commit the record")
-        print(recorded.describe())
+        arms_en, arms_vi = recorded.settings.words(len(study.arms))
+        show_caption(f"{en}: recorded full runs, {arms_en}.", f"{vi}: các lần chạy đầy đủ đã ghi, "
+                     f"{arms_vi}.", lang)
         return recorded
     settings = study.settings()
-    print(f"{study.name}: {len(study.arms)} arms x {settings.describe()}; "
-          "final test accuracy per seed:")
+    arms_en, arms_vi = settings.words(len(study.arms))
+    handle = show_caption(f"{en}: training {arms_en}...", f"{vi}: đang huấn luyện {arms_vi}...",
+                          lang)
+    start = time.perf_counter()
     runs = []
     for arm in study.arms:
-        start = time.perf_counter()
-        print(f"  {arm.name}:", end="", flush=True)
         for seed in settings.seeds:
             run_start = time.perf_counter()
             net, history = train_run(study, arm.name, seed, settings)
             runs.append(run_to_record(study, arm.name, seed, history,
                                       time.perf_counter() - run_start,
                                       count_dead_filters(net, settings)))
-            print(f" {history.test_acc[-1]:.3f}", end="", flush=True)
-        print(f"  ({time.perf_counter() - start:.0f} s)")
-    results = StudyResults(study, settings, runs, "this run", recorded=recorded)
-    print(f"recorded full runs beside: {recorded.describe()}" if recorded else
-          f"no recorded full runs yet (`make results CHAPTER={study.chapter}` makes them)")
-    return results
+    seconds = round(time.perf_counter() - start)
+    if recorded is not None:
+        beside_en, beside_vi = ("; the recorded full runs are shown beside",
+                                "; các lần chạy đầy đủ đã ghi được hiển thị bên cạnh")
+    else:
+        beside_en, beside_vi = "; no recorded full runs yet", "; chưa có lần chạy đầy đủ nào được ghi"
+    show_caption(f"{en}: trained now, {arms_en}, in {seconds} s{beside_en}.",
+                 f"{vi}: vừa huấn luyện {arms_vi}, trong {seconds} giây{beside_vi}.", lang,
+                 handle=handle)
+    return StudyResults(study, settings, runs, "this run", recorded=recorded)

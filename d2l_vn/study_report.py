@@ -16,6 +16,7 @@ import pandas as pd
 from . import evidence
 from .outcomes import count_outcomes, failure_update, outcome
 from .plot import words_in
+from .tables import Table
 
 __all__ = ["study_numbers", "study_table", "published_table", "plot_study", "dead_filter_table", "paired_table",
            "failure_table", "failure_comparison_table", "plot_failure_rates", "plot_failure_updates",
@@ -126,7 +127,7 @@ def study_table(results, lang="both", digits=3):
         recorded, recorded_arms = _columns(results.recorded, words, words["recorded"], digits)
         table = table.merge(pd.DataFrame({words["arm"]: recorded_arms, **recorded}),
                             on=words["arm"], how="left")
-    return table
+    return Table(table)
 
 
 def published_table(results, published, lang="both", digits=3):
@@ -146,7 +147,7 @@ def published_table(results, published, lang="both", digits=3):
             f"{numbers[arm]:.{digits}f}" if arm in numbers else "—" for arm in arms]
     table[words["ours"]] = [f"{ours[arm]['median']:.{digits}f} ({_range(ours[arm]['min'], ours[arm]['max'], digits)})"
                             if arm in ours else "—" for arm in arms]
-    return pd.DataFrame(table)
+    return Table(table)
 
 
 def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
@@ -201,7 +202,7 @@ def dead_filter_table(results, lang="both"):
         rows.append({words["arm"]: arm.name, words["stalled"]: f"{len(stalled)}/{len(runs)}",
                      words["dead_stalled"]: ", ".join(str(r["dead_filters"]) for r in stalled),
                      words["first_loss"]: ", ".join(_loss_label(r["train_loss"][0]) for r in stalled)})
-    return pd.DataFrame(rows)
+    return Table(rows)
 
 
 def paired_table(results, pairs, lang="both", digits=3):
@@ -215,7 +216,7 @@ def paired_table(results, pairs, lang="both", digits=3):
                      words["mean_diff"]: f"{d.mean:+.{digits}f}",
                      words["interval"]: f"{d.low:+.{digits}f} … {d.high:+.{digits}f}",
                      words["sign_p"]: _p_value(d.sign_p)})
-    return pd.DataFrame(rows)
+    return Table(rows)
 
 
 def _grid_rows(results, grid):
@@ -249,7 +250,7 @@ def failure_table(results, grid, lang="both"):
                                         if updates else "—")
             row[words["after_warmup"]] = f"{sum(u > warmup for u in updates)}/{failed}" if warmup and failed else "—"
         rows.append(row)
-    return pd.DataFrame(rows)
+    return Table(rows)
 
 
 def failure_comparison_table(results, grid, lang="both"):
@@ -276,7 +277,7 @@ def failure_comparison_table(results, grid, lang="both"):
                      f"{words['only']}: {label_a} / {label_b}": f"{only_a} / {only_b}",
                      words["mcnemar"]: _p_value(p),
                      words["fisher"]: _p_value(evidence.compare_counts(k_a, len(runs_a), k_b, len(runs_b)))})
-    return pd.DataFrame(rows)
+    return Table(rows)
 
 
 def plot_failure_rates(results, grid, ax=None, lang="both"):
@@ -399,8 +400,7 @@ def _sweep_columns(results, grid, words, label, digits):
         words["optimizer"]: [optimizer for optimizer, _, _ in rows],
         words["lr"]: [f"{rate:g}" for _, rate, _ in rows],
         f"{words['median']} ({label})": [round(n["median"], digits) for _, _, n in rows],
-        f"{words['range']} ({label})": [f"{n['min']:.{digits}f}-{n['max']:.{digits}f}"
-                                        for _, _, n in rows],
+        f"{words['range']} ({label})": [_range(n["min"], n["max"], digits) for _, _, n in rows],
         f"{words['outcomes']} ({label})": [f"{n['runs'] - n['stalled'] - n['diverged']} / {n['stalled']} / "
                                            f"{n['diverged']}" for _, _, n in rows]})
 
@@ -417,7 +417,7 @@ def sweep_table(results, grid, lang="both", digits=3):
     if results.recorded is not None:
         table = table.merge(_sweep_columns(results.recorded, grid, words, words["recorded"], digits),
                             on=[words["optimizer"], words["lr"]], how="left")
-    return table
+    return Table(table)
 
 
 def plot_sweep(results, grid, ax=None, lang="both"):
@@ -441,8 +441,8 @@ def plot_sweep(results, grid, ax=None, lang="both"):
 def spread_table(results, grid, lang="both", digits=3):
     """One row per optimizer: best and worst median over the rates, and the rates that trained."""
     words = words_in(WORDS, lang)
-    return pd.DataFrame([{words["optimizer"]: label,
+    return Table([{words["optimizer"]: label,
                           words["best"]: round(s["best"], digits), words["at_rate"]: f"{s['best_rate']:g}",
                           words["worst"]: round(s["worst"], digits),
-                          words["trained"]: ", ".join(f"{r:g}" for r in s["trained"]) or "-"}
+                          words["trained"]: ", ".join(f"{r:g}" for r in s["trained"]) or "—"}
                          for label, s in sweep_spread(results, grid).items()])

@@ -39,10 +39,10 @@ class History:
         return sum(self.epoch_time) / max(1, len(self.epoch_time))
 
     def summary(self):
-        """One line: final metrics, speed, device and whether the run was quick."""
+        """One line: final metrics, speed, device and whether the run was short."""
         if not self.train_loss:
             return "no epoch finished"
-        mode = "QUICK run" if self.quick else "full run"
+        mode = "short run" if self.quick else "full run"
         state = f"diverged after {len(self.train_loss)} epochs; " if self.diverged else ""
         return (f"{state}loss {self.train_loss[-1]:.3f}, train acc {self.train_acc[-1]:.3f}, "
                 f"test acc {self.test_acc[-1]:.3f}; {self.seconds_per_epoch:.1f} s/epoch "

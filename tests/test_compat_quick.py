@@ -108,10 +108,30 @@ def test_missing_distutils_gives_an_instruction(monkeypatch):
 
 def test_quick_switch(monkeypatch):
     monkeypatch.delenv("D2L_VN_QUICK", raising=False)
+    monkeypatch.delenv("D2L_VN_FROM_RECORDS", raising=False)
+    monkeypatch.setattr(quick, "_chosen", None)
     assert not d2l_vn.is_quick() and d2l_vn.epochs(30) == 30
     assert "full settings" in quick.describe()
     monkeypatch.setenv("D2L_VN_QUICK", "1")
     assert d2l_vn.is_quick() and d2l_vn.epochs(30) == 6 and d2l_vn.epochs(1) == 1
-    assert "QUICK" in quick.describe()
+    assert "short settings" in quick.describe()
     with pytest.raises(ValueError, match="num_epochs"):
         d2l_vn.epochs(0)
+
+
+def test_the_readers_choice_and_the_environment(monkeypatch, capsys):
+    monkeypatch.delenv("D2L_VN_QUICK", raising=False)
+    monkeypatch.delenv("D2L_VN_FROM_RECORDS", raising=False)
+    monkeypatch.setattr(quick, "_chosen", None)
+    for choice in quick.TRAINING_CHOICES:
+        d2l_vn.choose_training(choice, lang="en")
+        assert quick.training() == choice
+    assert "Nothing trains" in capsys.readouterr().out
+    d2l_vn.choose_training("short", lang="vi")
+    assert d2l_vn.is_quick() and "Huấn luyện ngắn" in capsys.readouterr().out
+    monkeypatch.setenv("D2L_VN_QUICK", "0")  # make's FULL=1 wins over the chapter's choice
+    assert quick.training() == "full"
+    monkeypatch.setenv("D2L_VN_FROM_RECORDS", "1")  # make book trains nothing
+    assert quick.training() == "recorded" and quick.from_records()
+    with pytest.raises(ValueError, match="TRAINING must be one of 'short', 'full', 'recorded'"):
+        d2l_vn.choose_training("quick")

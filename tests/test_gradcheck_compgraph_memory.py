@@ -1,4 +1,6 @@
 """Finite differences, the computational-graph helpers and the memory figures."""
+import tempfile
+
 import d2l_vn  # noqa: F401  (first: patches NumPy before MXNet is imported)
 import matplotlib
 
@@ -127,3 +129,10 @@ def test_backprop_chapter_works_one_memory_row_out_as_mlp_memory_does():
     expected.append(f"{(m['training_total'] - m['inference_total']) / 1e6:.2f} MB")
     for text in worked[0]:
         assert [e for e in expected if e not in text] == []
+
+
+def test_measuring_memory_leaves_no_file_behind(monkeypatch, tmp_path):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    npx.set_np()
+    assert peak_bytes(lambda: (mnp.ones((1000, 250)) * 2).wait_to_read()) == 2_000_000
+    assert list(tmp_path.iterdir()) == []

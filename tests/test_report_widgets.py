@@ -108,3 +108,11 @@ def test_explorer_sliders_redraw_the_figure():
     ys = explorer.ax.lines[0].get_ydata()
     assert ys[10] == pytest.approx(0.01) and ys[9] > 0.01
     plt.close("all")
+
+
+def test_tables_show_no_row_numbers_and_a_dash_for_a_missing_value():
+    table = d2l_vn.tables.Table({"arm": ["a", "b"], "value": [0.5, float("nan")]})
+    page = table._repr_html_()
+    assert "—" in page and "nan" not in page.lower() and "0.500" in page
+    assert "<th" in page and ">0<" not in page and ">1<" not in page  # no index column
+    assert isinstance(table[table["arm"] == "a"], d2l_vn.tables.Table)

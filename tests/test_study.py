@@ -51,18 +51,22 @@ def test_the_same_arm_and_seed_give_the_same_numbers():
     assert warmup.step_lr[:3] == pytest.approx([0.1, 0.2, 0.3])
 
 
-def test_a_study_prints_one_short_line_per_arm_and_no_path(monkeypatch, tmp_path, capsys):
+def test_a_study_says_in_the_readers_language_what_it_trained(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("D2L_VN_QUICK", "1")
     monkeypatch.setattr(quick, "QUICK_TRAIN_PER_CLASS", 20)
     monkeypatch.setattr(records, "RECORDS_DIR", tmp_path)
-    results = d2l_vn.run_study(DEMO)
+    titled = dataclasses.replace(DEMO, title=("Two arms", "Hai nhánh"))
+    results = d2l_vn.run_study(titled, lang="en")
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 2 + len(DEMO.arms)
+    assert lines[0] == "Two arms: training 2 arms × 2 seeds, 1 epoch, 200 training images..."
+    assert lines[1].startswith("Two arms: trained now, 2 arms × 2 seeds") and len(lines) == 2
+    assert "no recorded full runs yet" in lines[1]
     assert "/" not in "".join(lines) and "\\" not in "".join(lines)
-    assert "no recorded full runs yet" in lines[-1]
     assert results.source == "this run" and results.settings.training_images == 200
     assert [(r["arm"], r["seed"]) for r in results.runs] == [
-        (a.name, s) for a in DEMO.arms for s in DEMO.seeds[:study.QUICK_SEEDS]]
+        (a.name, s) for a in DEMO.arms for s in DEMO.seeds[:quick.QUICK_SEEDS]]
+    d2l_vn.run_study(titled, lang="vi")
+    assert capsys.readouterr().out.startswith("Hai nhánh: đang huấn luyện 2 nhánh × 2 hạt giống")
 
 
 def _record(runs, settings=TINY):
@@ -85,11 +89,10 @@ def test_the_website_switch_loads_the_record_and_trains_nothing(monkeypatch, tmp
         d2l_vn.run_study(DEMO)
     records.write_record(records.record_path("demo_chapter"),
                          _record([_run("constant 0.3", 0, 0.8), _run("warmup", 0, 0.1)]))
-    results = d2l_vn.run_study(DEMO)
+    results = d2l_vn.run_study(DEMO, lang="en")
     line = capsys.readouterr().out.strip()
     assert results.source == "recorded" and len(results.runs) == 2
-    assert "2 seeds (0, 1)" in line and "200 training images" in line and "1 h 7 min" in line
-    assert "`make results` reproduces it" in line and str(tmp_path) not in line
+    assert line == "demo: recorded full runs, 2 arms × 2 seeds, 1 epoch, 200 training images."
 
 
 def _results(finals, recorded=None):

@@ -50,7 +50,9 @@ RATE_SWEEP = Study("rate_sweep", CHAPTER, arms=tuple(
     Arm(GRID[label][rate], ConstantScheduler(base_lr=rate, warmup_steps=warmup),
         per="update", optimizer=optimizer)
     for rate in LEARNING_RATES for label, (optimizer, warmup) in OPTIMIZERS.items()
-), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE)
+), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE,
+   title=("Learning rates for Adam, Adam + warmup and RAdam",
+          "Các tốc độ học cho Adam, Adam + khởi động và RAdam"))
 
 #: Where Adam starts to fail: the rate sweep's 3e-2 and one step further, with ten seeds,
 #: enough to tell a difference in failure rates that three seeds cannot (arms named as in
@@ -60,7 +62,8 @@ BOUNDARY = Study("boundary", CHAPTER, arms=tuple(
     Arm(_arm_name(label, rate), ConstantScheduler(base_lr=rate, warmup_steps=warmup),
         per="update", optimizer=optimizer)
     for rate in BOUNDARY_RATES for label, (optimizer, warmup) in OPTIMIZERS.items()
-), seeds=tuple(range(10)), epochs=EPOCHS, batch_size=BATCH_SIZE)
+), seeds=tuple(range(10)), epochs=EPOCHS, batch_size=BATCH_SIZE,
+   title=("Where Adam starts to fail", "Nơi Adam bắt đầu hỏng"))
 
 #: In the order ``make results`` runs them.
 STUDIES = (RATE_SWEEP, BOUNDARY)

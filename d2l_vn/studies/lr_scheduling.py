@@ -47,7 +47,8 @@ SCHEDULES = Study("schedules", CHAPTER, arms=(
     Arm("multi-factor 0.3", MultiFactorScheduler(step=[15, 30], factor=0.5, base_lr=0.3)),
     Arm("cosine", _cosine()),
     Arm("cosine + warmup", _cosine(warmup_epochs=5)),
-), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE)
+), seeds=(0, 1, 2), epochs=EPOCHS, batch_size=BATCH_SIZE,
+   title=("Six schedules", "Sáu lịch"))
 
 #: When does a high first rate kill the network, and does a warmup over epoch 0 prevent
 #: it or only postpone it? Every run keeps the loss of each minibatch update
@@ -57,7 +58,8 @@ COLLAPSE = Study("collapse", CHAPTER, arms=tuple(
         ConstantScheduler(base_lr=rate, warmup_steps=UPDATES_PER_EPOCH if warmup else 0),
         per="update")
     for rate in COLLAPSE_RATES for warmup in (False, True)
-), seeds=tuple(range(20)), epochs=2, batch_size=BATCH_SIZE, trace_every=1)
+), seeds=tuple(range(20)), epochs=2, batch_size=BATCH_SIZE, trace_every=1,
+   title=("High first rates, with and without warmup", "Tốc độ ban đầu cao, có và không có khởi động"))
 
 #: How the arms of :data:`COLLAPSE` are laid out: ``{"no warmup" / "warmup": {rate: arm name}}``.
 COLLAPSE_GRID = {label: {rate: f"{rate}{suffix}" for rate in COLLAPSE_RATES}
@@ -71,23 +73,27 @@ WARMUP_OR_DECAY = Study("warmup_or_decay", CHAPTER, arms=(
     Arm("cosine + warmup", _cosine(warmup_epochs=5)),
     Arm("warmup in epoch 0, then cosine", WarmupThenEpochs(_cosine(), UPDATES_PER_EPOCH),
         per="update"),
-), seeds=tuple(range(7)), epochs=EPOCHS, batch_size=BATCH_SIZE)
+), seeds=tuple(range(7)), epochs=EPOCHS, batch_size=BATCH_SIZE,
+   title=("Warmup or a shorter decay", "Khởi động hay đoạn giảm ngắn hơn"))
 
 SWEEP_SEEDS = (0,)
 
 FIXED_RATES = Study("fixed_rates", CHAPTER, arms=tuple(
     Arm(f"constant {rate}", ConstantScheduler(base_lr=rate)) for rate in (0.1, 0.3, 0.9)
-), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE)
+), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE,
+   title=("Constant rates", "Các tốc độ không đổi"))
 
 POLY_EXPONENTS = Study("poly_exponents", CHAPTER, arms=tuple(
     Arm(f"poly p={pwr}", PolyScheduler(max_update=EPOCHS, base_lr=0.3, pwr=pwr))
     for pwr in (0.5, 1, 3)
-), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE)
+), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE,
+   title=("Polynomial exponents", "Các số mũ của lịch đa thức"))
 
 WARMUP_LENGTHS = Study("warmup_lengths", CHAPTER, arms=tuple(
     Arm(f"warmup {label}", _cosine(warmup_epochs=round(fraction * EPOCHS)))
     for label, fraction in (("0", 0), ("1/6", 1 / 6), ("1/3", 1 / 3), ("1/2", 1 / 2))
-), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE)
+), seeds=SWEEP_SEEDS, epochs=EPOCHS, batch_size=BATCH_SIZE,
+   title=("Warmup lengths", "Các độ dài khởi động"))
 
 #: d2l's PUBLISHED test accuracies, one run per schedule, not measured here: d2l 1.0.3,
 #: chapter_optimization/lr-scheduler.md, 30 epochs on all of Fashion-MNIST, as printed in
