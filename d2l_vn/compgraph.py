@@ -108,14 +108,32 @@ def graph_from_symbol(symbol, input_labels=None, output_label=None):
     if output_label is not None:
         last = len(nodes) - 1
         graph.nodes[last]["label"] = f"{output_label} = {graph.nodes[last]['label']}"
+    _layout(graph)
+    return graph
+
+
+def _layout(graph):
+    """Rows by depth (an input sits just below its first use); in a row, nodes ordered and
+    placed near the mean column of their inputs, so that edges run mostly upwards."""
     depth = {}
     for n in nx.topological_sort(graph):
         depth[n] = max((depth[p] + 1 for p in graph.predecessors(n)), default=0)
-    rows = {}
     for n in graph:
-        rows[depth[n]] = rows.get(depth[n], -1) + 1
-        graph.nodes[n]["pos"] = (rows[depth[n]], depth[n])
-    return graph
+        if graph.in_degree(n) == 0 and graph.out_degree(n):
+            depth[n] = min(depth[s] for s in graph.successors(n)) - 1
+    column = {}
+    for row in sorted(set(depth.values())):
+        nodes = [n for n in graph if depth[n] == row]
+        wanted = {n: (sum(column[p] for p in graph.predecessors(n) if p in column)
+                      / max(1, sum(p in column for p in graph.predecessors(n)))
+                      if any(p in column for p in graph.predecessors(n)) else i)
+                  for i, n in enumerate(nodes)}
+        x = None
+        for n in sorted(nodes, key=lambda n: (wanted[n], n)):
+            x = round(wanted[n]) if x is None else max(x + 1, round(wanted[n]))
+            column[n] = x
+    for n in graph:
+        graph.nodes[n]["pos"] = (column[n], depth[n])
 
 
 def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11, boxes=False):
@@ -149,8 +167,12 @@ def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11, boxes=F
 def _draw_boxes(graph, pos, ax, lang, font_size):
     from matplotlib.patches import Patch
     margin = 1.6 * font_size  # points between an arrow's end and the centre of a box
-    nx.draw_networkx_edges(graph, pos, ax=ax, arrowsize=10, node_size=0, edge_color="0.35",
-                           min_source_margin=margin, min_target_margin=margin)
+    # An edge that skips rows would run through the boxes between its ends: bend it.
+    skips = [(u, v) for u, v in graph.edges if abs(pos[v][1] - pos[u][1]) > 1]
+    for edges, style in (([e for e in graph.edges if e not in skips], "arc3"), (skips, "arc3,rad=0.3")):
+        nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, arrowsize=10, node_size=0,
+                               edge_color="0.35", min_source_margin=margin,
+                               min_target_margin=margin, connectionstyle=style)
     for n, data in graph.nodes(data=True):
         style = "square,pad=0.35" if data["kind"] == "variable" else "round,pad=0.35"
         ax.text(*pos[n], data["label"], ha="center", va="center", fontsize=font_size, zorder=3,

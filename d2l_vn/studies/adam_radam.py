@@ -24,7 +24,7 @@ issue allowed. A sixth epoch would add about 14 minutes.
 from ..schedulers import ConstantScheduler
 from ..study import Arm, Study
 
-__all__ = ["RATE_SWEEP", "BOUNDARY", "BOUNDARY_RATES", "STUDIES", "LEARNING_RATES", "OPTIMIZERS", "GRID", "WARMUP_UPDATES",
+__all__ = ["RATE_SWEEP", "BOUNDARY", "BOUNDARY_RATES", "BOUNDARY_GRID", "STUDIES", "LEARNING_RATES", "OPTIMIZERS", "GRID", "WARMUP_UPDATES",
            "BETA2", "UPDATES_PER_EPOCH"]
 
 CHAPTER, EPOCHS, BATCH_SIZE = "adam_radam", 5, 32
@@ -64,6 +64,9 @@ BOUNDARY = Study("boundary", CHAPTER, arms=tuple(
     for rate in BOUNDARY_RATES for label, (optimizer, warmup) in OPTIMIZERS.items()
 ), seeds=tuple(range(10)), epochs=EPOCHS, batch_size=BATCH_SIZE,
    title=("Where Adam starts to fail", "Nơi Adam bắt đầu hỏng"))
+
+#: Optimizer label -> {rate: arm name}: how the arms of :data:`BOUNDARY` are laid out.
+BOUNDARY_GRID = {label: {rate: _arm_name(label, rate) for rate in BOUNDARY_RATES} for label in OPTIMIZERS}
 
 #: In the order ``make results`` runs them.
 STUDIES = (RATE_SWEEP, BOUNDARY)
