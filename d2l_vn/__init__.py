@@ -8,6 +8,7 @@ from . import arrays  # noqa: F401  (d2l's mxnet.np arrays and legacy nd arrays)
 from .about import about_experiments
 from .backprop import mlp_backward, mlp_forward
 from .cache import DataError
+from .captions import bilingual
 from .compgraph import draw_graph, graph_from_symbol, mlp_graph
 from .data import TEXT_LABELS, load_fashion_mnist
 from .gradcheck import max_abs_diff, numerical_gradient
@@ -32,7 +33,7 @@ from .study_report import (dead_filter_table, failure_comparison_table, failure_
 from .train import History, evaluate_accuracy, train
 from .widgets import ScheduleExplorer
 
-__all__ = ["about_experiments", "mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "draw_graph",
+__all__ = ["about_experiments", "bilingual", "mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "draw_graph",
            "numerical_gradient", "max_abs_diff", "mlp_memory", "peak_bytes",
            "DataError", "TEXT_LABELS", "load_fashion_mnist", "lenet", "plot_history",
            "plot_schedule", "choose_training", "epochs", "is_quick", "CosineScheduler", "FactorScheduler",

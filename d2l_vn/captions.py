@@ -6,7 +6,7 @@ printed as text. ``lang`` is the chapters' ``LANG``: ``'vi'``, ``'en'`` or ``'bo
 """
 import html
 
-__all__ = ["caption_text", "caption_html", "show_caption"]
+__all__ = ["caption_text", "caption_html", "show_caption", "bilingual"]
 
 LANGS = ("vi", "en", "both")
 
@@ -20,6 +20,15 @@ def caption_text(en, vi, lang="both"):
     """The line as plain text: ``vi``, ``en``, or ``"vi / en"`` for ``'both'``."""
     _check(lang)
     return {"vi": vi, "en": en, "both": f"{vi} / {en}"}[lang]
+
+
+def bilingual(vi, en, lang="both"):
+    """A figure's title or label in the reader's language: ``"vi / en"``, ``vi`` or ``en``.
+
+    >>> bilingual("tốc độ học", "learning rate", "en")
+    'learning rate'
+    """
+    return caption_text(en, vi, lang)
 
 
 def caption_html(en, vi, lang="both"):
