@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import evidence
 from .outcomes import count_outcomes, failure_update, outcome
-from .plot import words_in
+from .plot import axis_label, words_in
 from .tables import Table
 
 __all__ = ["study_numbers", "study_table", "published_table", "plot_study", "dead_filter_table", "paired_table",
@@ -177,7 +177,7 @@ def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
         ax.fill_between(epochs, values.min(axis=0), values.max(axis=0),
                         color=line.get_color(), alpha=0.2, linewidth=0)
     ax.set_xlabel(words["epoch"])
-    ax.set_ylabel(words[metric])
+    ax.set_ylabel(axis_label(words[metric]))
     ax.grid(True)
     ax.legend()
     return ax
@@ -304,7 +304,7 @@ def plot_failure_rates(results, grid, ax=None, lang="both"):
         ax.errorbar(xs, ys, yerr=[lows, highs], marker="o", capsize=3, label=words.get(label, label))
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel(words["first_rate"])
-    ax.set_ylabel(words["failed_fraction"])
+    ax.set_ylabel(axis_label(words["failed_fraction"]))
     ax.grid(True)
     ax.legend()
     return ax
@@ -431,7 +431,7 @@ def plot_sweep(results, grid, ax=None, lang="both"):
                         color=line.get_color(), alpha=0.2, linewidth=0)
     ax.set_xscale("log")
     ax.set_xlabel(words["lr"])
-    ax.set_ylabel(words["test_acc"])
+    ax.set_ylabel(axis_label(words["test_acc"]))
     ax.axhline(0.1, color="gray", linewidth=0.8, linestyle=":")
     ax.grid(True)
     ax.legend()

@@ -118,7 +118,7 @@ def test_numbers_table_and_figures_come_from_the_runs():
     assert list(table["median test accuracy at the end (recorded full runs)"]) == [0.88, 0.1]
     ax = d2l_vn.plot_study(recorded, lang="both")
     median = ax.lines[1].get_ydata()
-    assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác trên tập kiểm tra / test accuracy"
+    assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác trên tập kiểm tra /\ntest accuracy"
     assert len(ax.collections) == 2  # one min-max band per arm
     with pytest.raises(ValueError, match="metric"):
         d2l_vn.plot_study(recorded, metric="accuracy")
