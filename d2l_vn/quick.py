@@ -42,7 +42,14 @@ def choose_training(choice, lang="both"):
         raise ValueError(f"TRAINING must be one of {', '.join(map(repr, TRAINING_CHOICES))}, "
                          f"got {choice!r}")
     _chosen = choice
-    en, vi = _words(training())
+    now = training()
+    if now == "recorded" and choice != "recorded":  # the website: built without training
+        en, vi = (f'This page shows the recorded full runs. Run the notebook yourself and '
+                  f'TRAINING = "{choice}" trains for real.',
+                  f'Trang này hiển thị các lần chạy đầy đủ đã ghi. Khi bạn tự chạy notebook, '
+                  f'TRAINING = "{choice}" sẽ huấn luyện thật.')
+    else:
+        en, vi = _words(now)
     show_caption(en, vi, lang)
 
 

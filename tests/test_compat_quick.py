@@ -133,5 +133,7 @@ def test_the_readers_choice_and_the_environment(monkeypatch, capsys):
     assert quick.training() == "full"
     monkeypatch.setenv("D2L_VN_FROM_RECORDS", "1")  # make book trains nothing
     assert quick.training() == "recorded" and quick.from_records()
+    d2l_vn.choose_training("short", lang="en")  # and says so on the page, under the reader's choice
+    assert 'This page shows the recorded full runs' in capsys.readouterr().out
     with pytest.raises(ValueError, match="TRAINING must be one of 'short', 'full', 'recorded'"):
         d2l_vn.choose_training("quick")
