@@ -26,3 +26,28 @@
     });
   });
 })();
+
+/* The chapter list and "On this page" buttons. pydata-sphinx-theme and sphinx-book-theme
+ * both attach their handlers to the first .primary-toggle / .secondary-toggle of the page,
+ * which sits in pydata's own header bar; the course hides that bar (d2l_vn_layout.css), so
+ * the buttons a reader sees, in the article header, would do nothing. Each of them passes
+ * its click on to the first one, whose handlers open the sidebar (a dialog on a phone or a
+ * tablet) or fold it away (on a wide screen). */
+(function () {
+  "use strict";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    [".primary-toggle", ".secondary-toggle"].forEach(function (selector) {
+      var toggles = document.querySelectorAll(selector);
+      if (toggles.length < 2) { return; }
+      var handled = toggles[0];
+      Array.prototype.slice.call(toggles, 1).forEach(function (toggle) {
+        toggle.addEventListener("click", function (event) {
+          event.preventDefault();
+          event.stopPropagation();
+          handled.click();
+        });
+      });
+    });
+  });
+})();
