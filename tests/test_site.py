@@ -307,6 +307,32 @@ def relative_difference(a, b):
     return 0.0 if a == b else abs(a - b) / max(abs(a), abs(b))
 
 
+@pytest.mark.parametrize("width", [390, 800, 1366])
+def test_the_chapter_list_and_the_page_contents_open_at_every_width(browser, server, width):
+    """One header; its visible buttons open the sidebars (a dialog below 992 px, folded beside)."""
+    browser.set_window_size(width, 900)
+    try:
+        open_page(browser, f"{server}/{CHAPTERS[0]}.html")
+        assert visible(browser, "#pst-header") == [], "pydata's second header bar is shown"
+        toggles = [b for b in browser.find_elements("css selector", ".primary-toggle") if b.is_displayed()]
+        assert len(toggles) == 1
+        toggles[0].click()
+        if width < 992:
+            assert browser.execute_script("return document.getElementById('pst-primary-sidebar-modal').open")
+            browser.execute_script("document.getElementById('pst-primary-sidebar-modal').close()")
+            contents = [b for b in browser.find_elements("css selector", ".secondary-toggle") if b.is_displayed()]
+            contents[0].click()
+            assert browser.execute_script("return document.getElementById('pst-secondary-sidebar-modal').open")
+            browser.execute_script("document.getElementById('pst-secondary-sidebar-modal').close()")
+        else:
+            assert browser.execute_script(
+                "return document.getElementById('pst-primary-sidebar').classList.contains('pst-sidebar-hidden')")
+        buttons = [b for b in browser.find_elements("css selector", ".d2l-vn-lang-switch button") if b.is_displayed()]
+        assert len(buttons) == 3 and all(b.rect["y"] >= 0 for b in buttons), "language buttons cut off"
+    finally:
+        browser.set_window_size(1366, 900)
+
+
 def test_schedule_formulas_match_the_python_schedulers(browser, server):
     import random
     rng = random.Random(15)
