@@ -1,4 +1,4 @@
-"""The study of the Adam/RAdam chapter: how sensitive each optimizer is to the learning rate.
+"""The studies of the Adam/RAdam chapter: how sensitive each optimizer is to the learning rate.
 
 :data:`RATE_SWEEP` trains LeNet on Fashion-MNIST with three optimizers at each rate of
 :data:`LEARNING_RATES`, three seeds each, paired across arms:
@@ -20,6 +20,10 @@ x 3 seeds = 63 runs of 5 epochs, 315 epochs. Estimated at about 2,800 images/s p
 process in two single-thread processes (batch 32), 56 minutes; measured on 2026-11-22:
 about 115 s per run, 72.0 minutes in all (the record's provenance), within the 90 the
 issue allowed. A sixth epoch would add about 14 minutes.
+
+:data:`BOUNDARY` adds 10 seeds at 3e-2 and 5e-2 (60 runs, 9 of them the sweep's): its 51 new
+runs took 68 minutes on 2026-12-02 (the record's second session), 116 to 311 s each while
+other work shared the cores.
 """
 from ..schedulers import ConstantScheduler
 from ..study import Arm, Study
