@@ -17,7 +17,7 @@ from .models import lenet
 from .plot import plot_history, plot_schedule
 from .quick import choose_training, epochs, is_quick
 from .radam import RAdam  # registers the optimizer 'radam' with MXNet
-from .records import describe_record, load_record
+from .records import load_record
 from .rectification import bias_correction, rectification, rho
 from .reference_steps import adam_reference_step, radam_reference_step
 from .report import plot_metric, results_table
@@ -40,7 +40,7 @@ __all__ = ["about_experiments", "bilingual", "mlp_forward", "mlp_backward", "mlp
            "MultiFactorScheduler", "PolyScheduler", "SquareRootScheduler", "History",
            "evaluate_accuracy", "train", "plot_metric", "results_table", "ScheduleExplorer",
            "RAdam", "rho", "rectification", "bias_correction", "adam_reference_step",
-           "radam_reference_step", "load_record", "describe_record", "ConstantScheduler", "Arm",
+           "radam_reference_step", "load_record", "ConstantScheduler", "Arm",
            "Study", "StudyResults", "recorded_results", "run_study", "train_run", "STALL_ACCURACY",
            "dead_filters", "dead_filter_table", "plot_study", "study_numbers", "outcome",
            "count_outcomes", "failure_update", "endpoint", "paired_difference", "rate_interval",

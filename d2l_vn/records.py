@@ -30,7 +30,7 @@ import numpy
 
 from . import instruction_set
 
-__all__ = ["load_record", "write_record", "record_path", "machine", "describe_record",
+__all__ = ["load_record", "write_record", "record_path", "machine",
            "RECORDS_DIR", "LEGACY_MACHINE_KEYS", "LEGACY_SESSION"]
 
 RECORDS_DIR = pathlib.Path(__file__).resolve().parent / "records"
@@ -111,37 +111,3 @@ def machine():
             "processor": _processor(), "cpu_count": os.cpu_count(), **instruction_set.describe(),
             "python": platform.python_version(), "mxnet": mxnet.__version__,
             "numpy": numpy.__version__, "d2l": _d2l_version(), "commit": _commit()}
-
-
-def _duration(seconds):
-    minutes = round(seconds / 60)
-    return f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{seconds / 60:.1f} min"
-
-
-def _session_line(session):
-    cap = session.get("dnnl_max_cpu_isa", "unlimited")
-    cap = "no instruction-set cap" if cap == "unlimited" else f"kernels capped at {cap}"
-    return f"{session['date'][:10]} on {session['processor']} ({session['cpu_count']} cores, {cap})"
-
-
-def describe_record(record, sessions=None):
-    """One line of provenance: when, on what, with which versions, how long; no file paths.
-
-    ``sessions`` (indices into the record's sessions) limits the line to the sessions that
-    made the runs shown; by default every session is named.
-    """
-    p = record["provenance"]
-    made = p.get("sessions")
-    if made:
-        chosen = [made[i] for i in sorted(set(sessions))] if sessions else made
-        where = "; ".join(dict.fromkeys(_session_line(s) for s in chosen))
-        versions = dict.fromkeys(f"Python {s['python']}, MXNet {s['mxnet']}, NumPy {s['numpy']}"
-                                 for s in chosen)
-        line = f"recorded by `make results` on {where}, with {'; '.join(versions)}"
-    else:
-        line = (f"recorded by `make results` on {p['date']} on {p['processor']} "
-                f"({p['cpu_count']} cores), Python {p['python']}, MXNet {p['mxnet']}, "
-                f"NumPy {p['numpy']}")
-    if "wall_seconds" in p:
-        line += f"; wall time of the chapter's runs {_duration(p['wall_seconds'])}"
-    return line

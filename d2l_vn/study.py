@@ -31,7 +31,7 @@ from .data import ArrayBatches, class_balanced_subset
 from .digits import group_digits
 from .filters import dead_filters
 from .models import lenet
-from .records import describe_record, load_record
+from .records import load_record
 from .train import train
 
 __all__ = ["Arm", "Settings", "Study", "StudyResults", "run_study", "recorded_results",
@@ -108,12 +108,6 @@ class Settings:
         return (f"{arms} arm{'s' if arms > 1 else ''} × {seeds} seed{'s' if seeds > 1 else ''}, "
                 f"{epochs}, {images} training images",
                 f"{arms} nhánh × {seeds} hạt giống, {self.epochs} epoch, {images} ảnh huấn luyện")
-
-    def describe(self):
-        seeds = ", ".join(map(str, self.seeds))
-        epochs = f"{self.epochs} epoch{'s' if self.epochs > 1 else ''}"
-        return (f"{len(self.seeds)} seed{'s' if len(self.seeds) > 1 else ''} ({seeds}), {epochs}, "
-                f"{group_digits(self.training_images)} training images, batch {self.batch_size}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -300,15 +294,6 @@ class StudyResults:
         if epochs is not None:
             settings = dataclasses.replace(settings, epochs=epochs)
         return train_run(self.study, run["arm"], run["seed"], settings)
-
-    def describe(self):
-        """What these runs are, for logs: study, settings and, for a record, its provenance."""
-        head = f"{self.study.name}: {len(self.study.arms)} arms x {self.settings.describe()}"
-        if self.source == "recorded":
-            sessions = [run["session"] for run in self.runs if "session" in run]
-            return f"{head}; {describe_record({'provenance': self.provenance}, sessions)}"
-        mode = "short settings" if self.settings.training_images < FULL_TRAIN_IMAGES else "full settings"
-        return f"{head}; trained in this run ({mode})"
 
 
 def recorded_results(study):
