@@ -136,3 +136,35 @@ def test_measuring_memory_leaves_no_file_behind(monkeypatch, tmp_path):
     npx.set_np()
     assert peak_bytes(lambda: (mnp.ones((1000, 250)) * 2).wait_to_read()) == 2_000_000
     assert list(tmp_path.iterdir()) == []
+
+
+def _step_peak(n, keep_cache, d=784, h=256, q=10):
+    """The backprop chapter's measured training step (cell memory-keep-cache), in bytes."""
+    npx.set_np()
+    rng = np.random.default_rng(0)
+    X = mnp.array(rng.normal(size=(n, d)), dtype="float32")
+    y = mnp.array(rng.integers(0, q, size=n), dtype="int32")
+    W1 = mnp.array(rng.normal(size=(h, d)) * 0.01, dtype="float32")
+    W2 = mnp.array(rng.normal(size=(q, h)) * 0.01, dtype="float32")
+
+    def step():
+        if keep_cache:
+            _, cache = mlp_forward(X, y, W1, W2, 1e-4)
+            mlp_backward(cache)[0].wait_to_read()
+        else:
+            mlp_backward(mlp_forward(X, y, W1, W2, 1e-4)[1])[0].wait_to_read()
+    return peak_bytes(step)
+
+
+def test_what_the_backprop_chapter_says_of_the_measured_step():
+    """Peaks vary by a few kB between machines, so the chapter rounds them and says 'about'."""
+    slack = 16_000
+    three_w1 = 3 * 4 * 256 * 784
+    for n in (64, 256):  # "does not grow with the batch size: 2.41 MB at both"
+        assert abs(_step_peak(n, keep_cache=False) - three_w1) <= slack
+    m = mlp_memory(784, 256, 10, 256)  # "adds about its own size: about 2.9 MB instead of 2.4"
+    added = _step_peak(256, keep_cache=True) - _step_peak(256, keep_cache=False)
+    assert abs(added - m["activations_kept"]) <= slack
+    big, big_kept = _step_peak(1024, keep_cache=False), _step_peak(1024, keep_cache=True)
+    assert big > three_w1 + 5 * slack and round(big / 1e6, 1) == 3.2
+    assert round(big_kept / 1e6, 1) == 5.3
