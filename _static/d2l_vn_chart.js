@@ -4,15 +4,21 @@
  *   { title, x: {label, min, max, log}, y: {label, min, max, log},
  *     series: [{name, color, dash, points: [[x, y or null], ...]}],  (null breaks a line)
  *     bands: [{from, to, label}], hlines: [{y, label}], marks: [{x, y, color}] }
- * and returns the drawn paths' "d" attributes. The viewBox keeps the chart's proportions
- * at any width; the text is drawn by the explorers in the reader's language.
+ * and returns the drawn paths' "d" attributes. The chart is drawn at the width the page gives
+ * the <svg> (one viewBox unit = one CSS pixel), so its text keeps the stylesheet's size on a
+ * phone instead of shrinking with a fixed-size drawing; the explorers redraw it when that width
+ * changes. Text that does not fit (title, y label, legend) wraps onto more lines. The drawn
+ * y range is kept in svg.dataset.yMin and yMax. The text is drawn by the explorers in the
+ * reader's language.
  */
 (function () {
   "use strict";
 
   var NS = "http://www.w3.org/2000/svg";
-  var WIDTH = 640, HEIGHT = 300;
-  var MARGIN = { left: 64, right: 28, top: 28, bottom: 46 };
+  var WIDTH = 640, HEIGHT = 300;  // the drawing's size when the page gives it no width (hidden)
+  var NARROWEST = 260;  // below this the drawing is scaled down rather than squeezed further
+  var MARGIN = { left: 64, right: 28, bottom: 46 };
+  var LINE = 16;  // between lines of wrapped text, at the stylesheet's 12-13 px
 
   function element(parent, name, attributes, text) {
     var node = document.createElementNS(NS, name);
@@ -67,14 +73,72 @@
     return function (v) { return from + (f(v) - a) / (b - a) * (to - from); };
   }
 
+  /* The width the page gives the chart, in CSS pixels; its height follows, within bounds. */
+  function size(svg) {
+    var width = Math.floor(svg.getBoundingClientRect().width) || WIDTH;
+    width = Math.max(width, NARROWEST);
+    return [width, Math.round(Math.min(HEIGHT, Math.max(240, width * 0.47)))];
+  }
+
+  /* Break a text element's words onto lines (tspans) no longer than maxWidth; returns the
+   * number of lines. Lines are stacked along the text's own y direction (rotated with it). */
+  function wrap(text, words, maxWidth) {
+    text.textContent = words;
+    if (!text.getComputedTextLength || text.getComputedTextLength() <= maxWidth) { return 1; }
+    text.textContent = "";
+    var x = text.getAttribute("x"), lines = 0, line = null, kept = "";
+    words.split(" ").forEach(function (word) {
+      if (line) {
+        line.textContent = kept + " " + word;
+        if (line.getComputedTextLength() <= maxWidth) { kept = line.textContent; return; }
+        line.textContent = kept;
+      }
+      line = element(text, "tspan", lines ? { x: x, dy: LINE } : { x: x }, word);
+      kept = word;
+      lines += 1;
+    });
+    return lines;
+  }
+
+  /* The legend's names, right-aligned above the plot from right to left, in as many rows as
+   * the width needs; returns the number of rows. */
+  function legend(svg, series, left, right, y) {
+    var x = right, rows = 0;
+    series.slice().reverse().forEach(function (one) {
+      if (!one.name) { return; }
+      rows = rows || 1;
+      var label = element(svg, "text", { x: x, y: y, "text-anchor": "end", class: "legend",
+                                         style: "fill: " + one.color }, one.name);
+      var length = label.getComputedTextLength ? label.getComputedTextLength() : 90;
+      if (x - length < left && x !== right) {  // does not fit beside the others: a new row
+        rows += 1;
+        x = right;
+        label.setAttribute("x", x);
+        label.setAttribute("y", y + (rows - 1) * LINE);
+      }
+      x -= length + 14;
+    });
+    return rows;
+  }
+
   function chart(svg, spec) {
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
-    svg.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+    var measured = size(svg), width = measured[0], height = measured[1];
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
     svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
-    var legend = spec.series.some(function (series) { return series.name; });
-    var left = MARGIN.left, right = WIDTH - MARGIN.right;
-    var top = MARGIN.top + (legend ? 18 : 0), bottom = HEIGHT - MARGIN.bottom;
+    var left = MARGIN.left, right = width - MARGIN.right, bottom = height - MARGIN.bottom;
+    var title = element(svg, "text", { x: left, y: 18, class: "title" });
+    var titleLines = wrap(title, spec.title, width - left - 4);
+    var baseline = 18 + (titleLines - 1) * LINE;
+    var legendRows = legend(svg, spec.series, left, right, baseline + 20);
+    var top = (legendRows ? baseline + 20 + (legendRows - 1) * LINE : baseline) + 10;
+    var yLabel = element(svg, "text", { x: 14, y: (top + bottom) / 2, "text-anchor": "middle",
+                                        class: "axis-label",
+                                        transform: "rotate(-90 14 " + (top + bottom) / 2 + ")" });
+    left += (wrap(yLabel, spec.y.label, bottom - top) - 1) * LINE;  // room for its second line
     var X = scale(spec.x, left, right), Y = scale(spec.y, bottom, top);
+    svg.dataset.yMin = String(spec.y.min);
+    svg.dataset.yMax = String(spec.y.max);
     var clipId = svg.id + "-clip";
     var clip = element(element(svg, "defs"), "clipPath", { id: clipId });
     element(clip, "rect", { x: left, y: top - 2, width: right - left, height: bottom - top + 4 });
@@ -83,16 +147,17 @@
       var x0 = X(Math.max(band.from, spec.x.min)), x1 = X(Math.min(band.to, spec.x.max));
       if (x1 <= x0) { return; }
       element(svg, "rect", { x: x0, y: top, width: x1 - x0, height: bottom - top, class: "band" });
-      if (band.label) {
-        element(svg, "text", { x: x0 + 4, y: top + 14, class: "band-label" }, band.label);
+      if (band.label) {  // wrapped to the plot's width when it starts near its right end
+        wrap(element(svg, "text", { x: x0 + 4, y: top + 14, class: "band-label" }),
+             band.label, Math.max(right - x0 - 8, 80));
       }
     });
-    ticks(spec.x, 6).forEach(function (v) {
+    ticks(spec.x, Math.max(2, Math.min(6, Math.round((right - left) / 90)))).forEach(function (v) {
       var x = X(v);
       element(svg, "line", { x1: x, x2: x, y1: top, y2: bottom, class: "grid" });
       element(svg, "text", { x: x, y: bottom + 16, "text-anchor": "middle", class: "tick" }, format(v));
     });
-    ticks(spec.y, 5).forEach(function (v) {
+    ticks(spec.y, Math.max(3, Math.min(5, Math.round((bottom - top) / 40)))).forEach(function (v) {
       var y = Y(v);
       element(svg, "line", { x1: left, x2: right, y1: y, y2: y, class: "grid" });
       element(svg, "text", { x: left - 6, y: y + 4, "text-anchor": "end", class: "tick" }, format(v));
@@ -123,18 +188,8 @@
       element(group, "circle", { cx: X(mark.x), cy: Y(mark.y), r: 4, class: "mark", fill: mark.color });
     });
 
-    element(svg, "text", { x: (left + right) / 2, y: HEIGHT - 8, "text-anchor": "middle",
+    element(svg, "text", { x: (left + right) / 2, y: height - 8, "text-anchor": "middle",
                            class: "axis-label" }, spec.x.label);
-    element(svg, "text", { x: 14, y: (top + bottom) / 2, "text-anchor": "middle", class: "axis-label",
-                           transform: "rotate(-90 14 " + (top + bottom) / 2 + ")" }, spec.y.label);
-    element(svg, "text", { x: left, y: 18, class: "title" }, spec.title);
-    var x = right;
-    spec.series.slice().reverse().forEach(function (series) {
-      if (!series.name) { return; }
-      var label = element(svg, "text", { x: x, y: 38, "text-anchor": "end", class: "legend",
-                                         style: "fill: " + series.color }, series.name);
-      x -= label.getComputedTextLength ? label.getComputedTextLength() + 14 : 90;
-    });
     return drawn;
   }
 

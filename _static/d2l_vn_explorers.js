@@ -6,7 +6,13 @@
  * static figure, with a note for readers without JavaScript; this script replaces the note
  * with labelled controls (a slider and a number box per value), a chart and a table of values
  * at a few marked steps. Labels follow the language switch (<html data-lang>): HTML labels
- * through the lang-en / lang-vi classes, chart text by redrawing.
+ * and the status line (notes and errors, written in both languages) through the lang-en /
+ * lang-vi classes, chart text by redrawing.
+ *
+ * A value is refused exactly when d2l_vn refuses it (d2l_vn_formulas.js checks as Python does):
+ * the status line says what is wrong and what to do, the boxes at fault are marked
+ * aria-invalid, the chart is dimmed and the Python call is hidden, since it was not drawn.
+ * An emptied box stands for the last value drawn (its placeholder) until the reader types another.
  */
 (function () {
   "use strict";
@@ -32,11 +38,12 @@
     return made;
   }
 
-  /* Language spans, as the extension writes bilingual titles. */
+  /* Language spans, as the extension writes bilingual titles; lang for screen readers, also on
+   * the status line that each redraw rewrites (d2l_vn_lang.js marks only what the page loaded). */
   function bilingual(parent, words) {
-    node(parent, "span", { class: "lang-en" }, words[0]);
+    node(parent, "span", { class: "lang-en", lang: "en" }, words[0]);
     node(parent, "span", { class: "lang-sep" }, " / ");
-    node(parent, "span", { class: "lang-vi" }, words[1]);
+    node(parent, "span", { class: "lang-vi", lang: "vi" }, words[1]);
     return parent;
   }
 
@@ -49,8 +56,29 @@
     return label;
   }
 
+  /* What every field has: its row, its inputs (to mark invalid), the name that d2l_vn's errors
+   * use for it, the value last drawn (commit) and, for a box, text that is no value at all. */
+  function field(row, spec, inputs) {
+    return { row: row, inputs: inputs, name: spec.name || spec.words[0], problem: null, disabled: false,
+             commit: function () {} };
+  }
+
+  /* Text that is no number at all: refused before d2l_vn sees it. */
+  function notANumber(spec) {
+    var error = new RangeError((spec.name || spec.words[0]) + " is not a number");
+    error.words = [error.message, (spec.name || spec.words[1]) + " không phải là một số"];
+    error.hint = ["Type digits, for example 0.5.", "Hãy nhập chữ số, ví dụ 0.5."];
+    error.names = [spec.name || spec.words[0]];
+    return error;
+  }
+
   /* A value set by a slider and a number box kept in step; spec.toSlider / fromSlider map a
-   * value to the slider's position and back (identity unless given). */
+   * value to the slider's position and back (identity unless given). A typed number is passed
+   * on as it is, out of the slider's range or not: the explorer checks it as d2l_vn would. An
+   * empty box (the reader is about to type) stands for the value last drawn, so that clearing
+   * a refused value clears its message; that value shows as the box's placeholder. The box is
+   * not refilled when it loses focus: a reader (or WebDriver's clear(), which blurs) coming back
+   * to type would find the old number in the way. */
   function numberField(form, spec, changed) {
     var id = newId(spec.name), row = node(form, "div", { class: "field" });
     labelFor(row, id, spec.words, spec.name);
@@ -61,26 +89,39 @@
     var box = node(row, "input", { type: "number", id: id + "-box", step: spec.step || "any",
                                    "aria-labelledby": id + "-label", inputmode: "decimal" });
     if (spec.min !== undefined) { box.setAttribute("min", spec.min); }
-    var field = { row: row, slider: slider, box: box, value: spec.value };
+    var made = field(row, spec, [slider, box]);
+    made.slider = slider;
+    made.box = box;
+    made.value = made.drawn = spec.value;
     function show(value, from) {
-      field.value = value;
+      made.value = value;
       if (from !== box) { box.value = String(value); }
       if (from !== slider) { slider.value = String(toSlider(value)); }
-      slider.setAttribute("aria-valuetext", (spec.name || spec.words[0]) + " = " + value);
+      slider.setAttribute("aria-valuetext", (spec.name || say(spec.words)) + " = " + value);
     }
     slider.addEventListener("input", function () {
+      made.problem = null;
       show(fromSlider(Number(slider.value)), slider);
       changed();
     });
     box.addEventListener("input", function () {
-      if (box.value.trim() === "" || !isFinite(Number(box.value))) { return; }
-      show(Number(box.value), box);
+      // badInput: text that the browser cannot read as a number ("1e", "-"): its value is ""
+      made.problem = box.validity && box.validity.badInput ? notANumber(spec) : null;
+      if (!made.problem) { show(box.value.trim() === "" ? made.drawn : Number(box.value), box); }
       changed();
     });
-    field.get = function () { return field.value; };
-    field.setDisabled = function (disabled) { slider.disabled = disabled; box.disabled = disabled; };
+    made.get = function () { return made.value; };
+    made.commit = function () {
+      made.drawn = made.value;
+      box.placeholder = String(made.drawn);
+    };
+    made.setDisabled = function (disabled) {
+      made.disabled = disabled;
+      slider.disabled = disabled;
+      box.disabled = disabled;
+    };
     show(spec.value);
-    return field;
+    return made;
   }
 
   function selectField(form, spec, changed) {
@@ -92,7 +133,10 @@
       if (option[0] === spec.value) { item.selected = true; }
     });
     select.addEventListener("change", changed);
-    return { row: row, select: select, get: function () { return select.value; } };
+    var made = field(row, spec, [select]);
+    made.select = select;
+    made.get = function () { return select.value; };
+    return made;
   }
 
   function textField(form, spec, changed) {
@@ -100,8 +144,16 @@
     labelFor(row, id, spec.words, spec.name);
     var input = node(row, "input", { type: "text", id: id, value: spec.value, inputmode: "numeric",
                                      spellcheck: "false" });
+    var made = field(row, spec, [input]);
+    made.input = input;
+    made.drawn = spec.value;
     input.addEventListener("input", changed);
-    return { row: row, input: input, get: function () { return input.value; } };
+    made.get = function () { return input.value.trim() === "" ? made.drawn : input.value; };
+    made.commit = function () {  // emptied, it stands for the value drawn, as a number box does
+      made.drawn = made.get();
+      input.placeholder = made.drawn;
+    };
+    return made;
   }
 
   function checkboxField(form, spec, changed) {
@@ -110,7 +162,10 @@
     box.checked = spec.value;
     labelFor(row, id, spec.words);
     box.addEventListener("change", changed);
-    return { row: row, box: box, get: function () { return box.checked; } };
+    var made = field(row, spec, [box]);
+    made.box = box;
+    made.get = function () { return box.checked; };
+    return made;
   }
 
   /* The parts every explorer has: heading, controls, chart(s), status line, values table. */
@@ -126,7 +181,7 @@
     var figures = node(root, "div", { class: "figures" });
     var status = node(root, "p", { class: "status", role: "status", "aria-live": "polite" });
     var table = node(node(root, "div", { class: "values" }), "table");
-    return { form: form, figures: figures, status: status, table: table };
+    return { root: root, form: form, figures: figures, status: status, table: table };
   }
 
   function svgIn(figures) {
@@ -137,29 +192,89 @@
     return svg;
   }
 
-  /* Rewrite the values table: header words and rows of cells (strings or [en, vi] words). */
+  /* Rewrite the values table: header words and rows of cells (strings or [en, vi] words); a
+   * word common to both languages (Adam, ρₜ) once, as say() does, to keep the table narrow. */
   function fillTable(table, header, rows) {
     while (table.firstChild) { table.removeChild(table.firstChild); }
     var head = node(node(table, "thead"), "tr");
-    header.forEach(function (words) { bilingual(node(head, "th", { scope: "col" }), words); });
+    header.forEach(function (words) {
+      var th = node(head, "th", { scope: "col" });
+      if (words[0] === words[1]) { th.textContent = words[0]; } else { bilingual(th, words); }
+    });
     var body = node(table, "tbody");
     rows.forEach(function (cells) {
       var row = node(body, "tr");
       cells.forEach(function (cell) {
         var td = node(row, "td");
-        if (Array.isArray(cell)) { bilingual(td, cell); } else { td.textContent = cell; }
+        if (Array.isArray(cell)) { bilingual(td, cell); td.className = "words"; } else { td.textContent = cell; }
       });
     });
   }
 
-  function showProblem(parts, error) {
-    parts.status.textContent = say(["Not valid", "Không hợp lệ"]) + ": " + error.message;
-    parts.status.classList.add("problem");
+  /* The status line in both languages ([English, Vietnamese]): the language switch shows one
+   * or both, and a switch needs no redraw to keep the line in the reader's language. */
+  function setStatus(parts, words, problem) {
+    var status = parts.status;
+    while (status.firstChild) { status.removeChild(status.firstChild); }
+    bilingual(status, words);
+    status.classList.toggle("problem", problem);
   }
 
-  function clearProblem(parts, text) {
-    parts.status.textContent = text;
-    parts.status.classList.remove("problem");
+  /* The fields that the drawing uses: hidden and disabled ones are not checked, nor committed. */
+  function used(fields) {
+    return Object.keys(fields).map(function (key) { return fields[key]; })
+      .filter(function (one) { return !one.row.hidden && !one.disabled; });
+  }
+
+  /* Text in a box that is no number: the first such field's error, or null. */
+  function fieldProblem(fields) {
+    var bad = used(fields).filter(function (one) { return one.problem; });
+    return bad.length ? bad[0].problem : null;
+  }
+
+  function markInvalid(fields, names) {
+    Object.keys(fields).forEach(function (key) {
+      var one = fields[key], bad = !one.row.hidden && names.indexOf(one.name) >= 0;
+      one.inputs.forEach(function (input) {
+        if (bad) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
+      });
+    });
+  }
+
+  /* A refused value: what is wrong and what to do, in both languages; the chart, left as last
+   * drawn, is dimmed (data-state="refused") so that it is not read as the refused values'. */
+  function showProblem(parts, fields, error) {
+    var words = error.words || [error.message, error.message];  // not d2l_vn's: a bug, shown as is
+    var hint = error.hint || ["", ""];
+    setStatus(parts, ["Not valid: " + words[0] + ". " + hint[0] + " The chart still shows the last valid values.",
+                      "Không hợp lệ: " + words[1] + ". " + hint[1] +
+                      " Biểu đồ vẫn là của các giá trị hợp lệ gần nhất."], true);
+    markInvalid(fields, error.names || []);
+    parts.root.dataset.state = "refused";
+  }
+
+  /* Drawn: the note in both languages, the marks cleared, and the values kept as last drawn. */
+  function showDrawn(parts, fields, words) {
+    setStatus(parts, words, false);
+    markInvalid(fields, []);
+    used(fields).forEach(function (one) { one.commit(); });
+    parts.root.dataset.state = "drawn";
+  }
+
+  /* The number of steps an explorer draws (not a d2l_vn argument: the explorer's own rule);
+   * the upper bound keeps the page responsive. */
+  var MOST_SHOWN = 100000;
+
+  function checkShown(n) {
+    if (!Number.isInteger(n) || n < 2 || n > MOST_SHOWN) {
+      var most = api.formatNumber(MOST_SHOWN);
+      var error = new RangeError("steps shown must be an integer from 2 to " + most + ", got " + n);
+      error.words = [error.message, "số bước hiển thị phải là số nguyên từ 2 đến " + most + ", nhận được " + n];
+      error.hint = ["Type a whole number of steps.", "Hãy nhập một số bước nguyên."];
+      error.names = ["steps shown"];
+      throw error;
+    }
+    return n;
   }
 
   var fmt = function (value) { return api.formatNumber(value, 4); };
@@ -176,6 +291,13 @@
     return typeof value === "string" ? "'" + value + "'" : String(value);
   }
 
+  /* The fixed y-axis: from 0 to the base-rate slider's maximum (plus the 5 % headroom of the
+   * free axis, so 2.1). No rate that the sliders can set goes higher (warmup_begin_lr <= base_lr,
+   * final_lr and the floor have lower maxima), so with the axis fixed, moving a slider moves the
+   * curve instead of relabelling the axis. A rate typed above it widens the axis rather than
+   * leaving the curve cut off. */
+  var FIXED_TOP = 2;
+
   function scheduleExplorer(root) {
     var parts = frame(root, ["Schedule explorer", "Khám phá lịch tốc độ học"],
                       ["Pick a policy and move the sliders (or type a value): the learning rate at every step " +
@@ -187,7 +309,7 @@
                                    options: KINDS.map(function (k) { return [k[0], k[1]]; }) }, update);
     var fields = {
       base_lr: numberField(form, { name: "base_lr", words: ["base rate", "tốc độ ban đầu"],
-                                   slider: [0.01, 2, 0.01], value: 0.5, min: 0 }, update),
+                                   slider: [0.01, FIXED_TOP, 0.01], value: 0.5, min: 0 }, update),
       step: numberField(form, { name: "step", words: ["decay every", "giảm sau mỗi"],
                                 slider: [1, 20, 1], value: 2, min: 1, step: 1 }, update),
       steps: textField(form, { name: "step", words: ["decay after the steps", "giảm sau các bước"],
@@ -211,7 +333,10 @@
                                        options: [["linear", "linear / tuyến tính"],
                                                  ["constant", "constant / không đổi"]] }, update),
       num_steps: numberField(form, { name: "", words: ["steps shown", "số bước hiển thị"],
-                                     slider: [5, 200, 1], value: 30, min: 2, step: 1 }, update)
+                                     slider: [5, 200, 1], value: 30, min: 2, step: 1 }, update),
+      fixed_y: checkboxField(form, { name: "fixed_y", words: ["fixed y-axis, 0 to " + FIXED_TOP,
+                                                               "cố định trục y, 0 đến " + FIXED_TOP],
+                                     value: false }, update)
     };
     var USES = { square_root: [], factor: ["step", "factor", "stop_factor_lr"],
                  multi_factor: ["steps", "factor"], poly: ["max_update", "pwr", "final_lr"],
@@ -223,8 +348,10 @@
       var p = { base_lr: fields.base_lr.get(), warmup_steps: fields.warmup_steps.get(),
                 warmup_begin_lr: fields.warmup_begin_lr.get(), warmup_mode: fields.warmup_mode.get() };
       USES[which].forEach(function (name) {
-        if (name === "steps") {
-          p.step = fields.steps.get().split(/[\s,;]+/).filter(Boolean).map(Number);
+        if (name === "steps") {  // a token that is no number stays text: refused, and named
+          p.step = fields.steps.get().split(/[\s,;]+/).filter(Boolean).map(function (token) {
+            return isFinite(Number(token)) ? Number(token) : token;
+          });
         } else {
           p[name] = fields[name].get();
         }
@@ -237,12 +364,16 @@
       ["step", "steps", "factor", "stop_factor_lr", "max_update", "pwr", "final_lr"].forEach(function (name) {
         fields[name].row.hidden = USES[which].indexOf(name) < 0;
       });
-      var p = params(which), n = Math.round(fields.num_steps.get()), s;
+      var p = params(which), n = fields.num_steps.get(), s;
       try {
-        if (!(n >= 2)) { throw new RangeError("steps shown must be at least 2"); }
+        var problem = fieldProblem(fields);
+        if (problem) { throw problem; }
+        checkShown(n);
         s = api.scheduler(which, p);
       } catch (error) {
-        showProblem(parts, error);
+        showProblem(parts, fields, error);
+        code.hidden = true;  // a call that was not drawn is not shown
+        code.textContent = "";
         return;
       }
       var points = [], top = 0;
@@ -258,7 +389,8 @@
       var drawn = api.chart(svg, {
         title: python,
         x: { label: say(["step t", "bước t"]), min: 0, max: n - 1 },
-        y: { label: say(["learning rate", "tốc độ học"]), min: 0, max: top * 1.05 || 1 },
+        y: { label: say(["learning rate", "tốc độ học"]), min: 0,
+             max: (fields.fixed_y.get() ? Math.max(FIXED_TOP, top) : top) * 1.05 || 1 },
         series: [{ points: points, color: COLORS[0] }],
         marks: marked.map(function (t) { return { x: t, y: s(t), color: COLORS[1] }; })
       });
@@ -267,11 +399,12 @@
       svg.dataset.path = drawn[0];
       fillTable(parts.table, [["step t", "bước t"], ["learning rate", "tốc độ học"]],
                 marked.map(function (t) { return [String(t), fmt(s(t))]; }));
+      code.hidden = false;
       code.textContent = "d2l_vn." + python + "(" + Object.keys(p).map(function (name) {
         return name + "=" + pythonValue(p[name]);
       }).join(", ") + ")";
-      clearProblem(parts, say(["rate at step 0", "tốc độ ở bước 0"]) + ": " + fmt(s(0)) + "; " +
-                   say(["at step " + (n - 1), "ở bước " + (n - 1)]) + ": " + fmt(s(n - 1)));
+      showDrawn(parts, fields, ["rate at step 0: " + fmt(s(0)) + "; at step " + (n - 1) + ": " + fmt(s(n - 1)),
+                                "tốc độ ở bước 0: " + fmt(s(0)) + "; ở bước " + (n - 1) + ": " + fmt(s(n - 1))]);
     }
     return redraw;
   }
@@ -303,7 +436,7 @@
       threshold: selectField(form, { name: "threshold", words: ["adaptive step when ρₜ >", "bước thích ứng khi ρₜ >"],
                                      value: "4", options: [["4", "4 (Liu et al.)"], ["5", "5 (PyTorch)"]] }, update),
       warmup: numberField(form, { name: "warmup_steps", words: ["Adam's warmup length", "độ dài khởi động của Adam"],
-                                  slider: [10, 5000, 10], value: 2000, min: 1, step: 1 }, update),
+                                  slider: [10, 5000, 10], value: 2000, min: 0, step: 1 }, update),
       horizon: numberField(form, { name: "", words: ["steps shown", "số bước hiển thị"],
                                    slider: [10, 10000, 10], value: 2000, min: 10, step: 1 }, update),
       logx: checkboxField(form, { name: "logx", words: ["logarithmic step axis", "trục bước logarit"],
@@ -318,12 +451,15 @@
 
     function redraw() {
       var beta2 = fields.beta2.get(), beta1 = fields.beta1.get(), raw = fields.raw.get();
-      var threshold = Number(fields.threshold.get()), warmup = Math.round(fields.warmup.get());
-      var horizon = Math.round(fields.horizon.get()), logx = fields.logx.get();
-      fields.beta1.setDisabled(!raw);
+      var threshold = Number(fields.threshold.get()), warmup = fields.warmup.get();
+      var horizon = fields.horizon.get(), logx = fields.logx.get();
+      fields.beta1.setDisabled(!raw);  // used on the raw moments only: checked only then
       var rows = [], first, rhoInf;
       try {
-        if (!(horizon >= 2)) { throw new RangeError("steps shown must be at least 2"); }
+        var problem = fieldProblem(fields);
+        if (problem) { throw problem; }
+        checkShown(horizon);
+        if (raw) { api.checkBeta("beta1", beta1); }  // as d2l_vn.RAdam does, before any step
         rhoInf = api.rhoInf(beta2);
         first = firstAdaptiveStep(beta2, threshold, horizon);
         var warmupAt = api.scheduler("factor", { step: 1, factor: 1.0, base_lr: 1.0, warmup_steps: warmup });
@@ -336,7 +472,7 @@
                       radam: radam[0] ? radam[1] : null });
         }
       } catch (error) {
-        showProblem(parts, error);
+        showProblem(parts, fields, error);
         return;
       }
       var x = { label: say(["step t", "bước t"]), min: 1, max: horizon, log: logx };
@@ -385,10 +521,10 @@
                   return [String(t), fmt(row.rho), row.r === null ? undefinedWords : fmt(row.r), fmt(row.adam),
                           fmt(row.warm), row.radam === null ? momentumWords : fmt(row.radam)];
                 }));
-      clearProblem(parts, "ρ∞ = " + fmt(rhoInf) + "; " +
-                   say(["first adaptive step of RAdam", "bước thích ứng đầu tiên của RAdam"]) + ": " +
-                   (first === null ? say(["none in the steps shown", "không có trong các bước hiển thị"])
-                                   : String(first)));
+      showDrawn(parts, fields, ["ρ∞ = " + fmt(rhoInf) + "; first adaptive step of RAdam: " +
+                                (first === null ? "none in the steps shown" : String(first)),
+                                "ρ∞ = " + fmt(rhoInf) + "; bước thích ứng đầu tiên của RAdam: " +
+                                (first === null ? "không có trong các bước hiển thị" : String(first))]);
     }
     return redraw;
   }
@@ -396,6 +532,18 @@
   /* ---------------------------------------------------------------- wiring */
 
   var BUILDERS = { schedule: scheduleExplorer, rectification: rectificationExplorer };
+
+  /* The charts are drawn at the width they are given (d2l_vn_chart.js): redraw when it
+   * changes (a phone turned, a window resized), not when only the height does. */
+  function redrawOnResize(root, redraw) {
+    if (!window.ResizeObserver) { return; }
+    var width = root.clientWidth;
+    new ResizeObserver(function () {
+      if (root.clientWidth === width) { return; }
+      width = root.clientWidth;
+      redraw();
+    }).observe(root);
+  }
 
   function start() {
     var redraws = [];
@@ -406,6 +554,7 @@
       redraw();
       root.classList.add("ready");
       redraws.push(redraw);
+      redrawOnResize(root, redraw);
     });
     if (redraws.length) {
       new MutationObserver(function () { redraws.forEach(function (redraw) { redraw(); }); })

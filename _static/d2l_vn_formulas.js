@@ -5,31 +5,62 @@
  * by name (defaults as in Python), t >= 0 the step. window.d2lVn.rho(t, beta2) and
  * window.d2lVn.rectification(t, beta2) are d2l_vn.rectification (null where rho_t <= 4);
  * window.d2lVn.radamStepScalars(t, beta1, beta2, threshold) is d2l_vn.RAdam.step_scalars.
+ * window.d2lVn.checkBeta(name, beta) is d2l_vn.rectification.check_beta.
  * Each expression is written in the same order of operations as the Python one, and
  * tests/test_site.py compares both at random arguments. Bad arguments throw a RangeError
- * with Python's message.
+ * with Python's message; for the explorers, which speak the reader's language, the error also
+ * carries error.words ([English, Vietnamese] of that message), error.hint ([English,
+ * Vietnamese]: what to do about it) and error.names (the Python arguments at fault).
  */
 (function () {
   "use strict";
 
-  function fail(message) { throw new RangeError(message); }
+  /* english: Python's message, numbers as JavaScript prints them (0, not 0.0); vietnamese: the same
+   * in Vietnamese; hint: [English, Vietnamese] what to do; names: the arguments to mark. */
+  function fail(english, vietnamese, hint, names) {
+    var error = new RangeError(english);
+    error.words = [english, vietnamese];
+    error.hint = hint || null;
+    error.names = names || [];
+    throw error;
+  }
+
+  /* The argument a check names: "each entry of step" is about step, "the step t" about t. */
+  function argumentOf(name) { return name.split(" ").pop(); }
 
   function isNumber(value) { return typeof value === "number" && isFinite(value); }
 
-  function checkInt(name, value, minimum) {
+  /* nameVi: how the Vietnamese message names the argument (the Python name by default). */
+  function checkInt(name, value, minimum, nameVi) {
     if (!Number.isInteger(value) || value < minimum) {
-      fail(name + " must be an integer >= " + minimum + ", got " + value);
+      fail(name + " must be an integer >= " + minimum + ", got " + value,
+           (nameVi || name) + " phải là số nguyên ≥ " + minimum + ", nhận được " + value,
+           ["Type a whole number ≥ " + minimum + ".", "Hãy nhập một số nguyên ≥ " + minimum + "."],
+           [argumentOf(name)]);
     }
     return value;
   }
 
-  function checkReal(name, value, low, high, lowOpen) {
+  /* What to type into a box whose number must lie within the bounds of checkReal. */
+  function realHint(low, high, lowOpen) {
+    var above = lowOpen ? ["greater than " + low, "lớn hơn " + low] : ["≥ " + low, "≥ " + low];
+    if (high === undefined) {
+      return ["Type a number " + above[0] + ".", "Hãy nhập một số " + above[1] + "."];
+    }
+    return ["Type a number " + above[0] + " and at most " + high + ".",
+            "Hãy nhập một số " + above[1] + " và không quá " + high + "."];
+  }
+
+  /* hint: what to do, when the bounds alone do not say it (a bound set by another argument). */
+  function checkReal(name, value, low, high, lowOpen, hint) {
     var ok = isNumber(value);
     if (ok && low !== undefined) { ok = lowOpen ? value > low : value >= low; }
     if (ok && high !== undefined) { ok = value <= high; }
     if (!ok) {
       var bounds = (lowOpen ? "(" : "[") + low + ", " + (high === undefined ? "inf)" : high + "]");
-      fail(name + " must be a number in " + bounds + ", got " + value);
+      fail(name + " must be a number in " + bounds + ", got " + value,
+           name + " phải là một số trong " + bounds + ", nhận được " + value,
+           hint || realHint(low, high, lowOpen), [name]);
     }
     return value;
   }
@@ -61,11 +92,19 @@
       defaults: { step: undefined, factor: 1.0 },
       check: function (p) {
         if (!Array.isArray(p.step) || p.step.length === 0) {
-          fail("step must be a non-empty list of increasing integers, got " + p.step);
+          fail("step must be a non-empty list of increasing integers, got " + p.step,
+               "step phải là một danh sách khác rỗng gồm các số nguyên tăng dần, nhận được " + p.step,
+               ["Type the steps after which the rate drops, for example 15, 30.",
+                "Hãy nhập các bước mà sau đó tốc độ giảm, ví dụ 15, 30."], ["step"]);
         }
-        p.step.forEach(function (s) { checkInt("each entry of step", s, 1); });
+        p.step.forEach(function (s) { checkInt("each entry of step", s, 1, "mỗi phần tử của step"); });
         for (var i = 1; i < p.step.length; i++) {
-          if (p.step[i] <= p.step[i - 1]) { fail("step must be strictly increasing, got " + p.step); }
+          if (p.step[i] <= p.step[i - 1]) {
+            fail("step must be strictly increasing, got " + p.step,
+                 "step phải tăng ngặt, nhận được " + p.step,
+                 ["List each step once, in increasing order, for example 15, 30.",
+                  "Hãy liệt kê mỗi bước một lần, theo thứ tự tăng dần, ví dụ 15, 30."], ["step"]);
+          }
         }
         checkReal("factor", p.factor, 0.0, 1.0, true);
       },
@@ -97,7 +136,11 @@
     checkInt("max_update", p.max_update, 1);
     if (p.warmup_steps >= p.max_update) {
       fail("warmup_steps (" + p.warmup_steps + ") must be smaller than max_update (" +
-           p.max_update + ")");
+           p.max_update + ")",
+           "warmup_steps (" + p.warmup_steps + ") phải nhỏ hơn max_update (" + p.max_update + ")",
+           ["Shorten the warmup, or move max_update above " + p.warmup_steps + ".",
+            "Hãy rút ngắn khởi động, hoặc tăng max_update lên trên " + p.warmup_steps + "."],
+           ["warmup_steps", "max_update"]);
     }
     checkReal("final_lr", p.final_lr, 0.0);
   }
@@ -111,27 +154,39 @@
   /* A checked schedule: a function of the step t, like an instance of the Python class. */
   function scheduler(kind, params) {
     var spec = SCHEDULERS[kind];
-    if (!spec) { fail("kind must be one of " + Object.keys(SCHEDULERS).join(", ") + ", got " + kind); }
+    if (!spec) {
+      fail("kind must be one of " + Object.keys(SCHEDULERS).join(", ") + ", got " + kind,
+           "kind phải là một trong " + Object.keys(SCHEDULERS).join(", ") + ", nhận được " + kind);
+    }
     var p = {};
     var names = Object.assign({}, WARMUP_DEFAULTS, spec.defaults);
     Object.keys(params || {}).forEach(function (name) {
       if (!(name in names)) {
-        fail(spec.python + " has no argument " + name + "; use " + Object.keys(names).join(", "));
+        fail(spec.python + " has no argument " + name + "; use " + Object.keys(names).join(", "),
+             spec.python + " không có đối số " + name + "; hãy dùng " + Object.keys(names).join(", "));
       }
     });
     Object.keys(names).forEach(function (name) {
       p[name] = params && params[name] !== undefined ? params[name] : names[name];
-      if (p[name] === undefined) { fail(spec.python + " needs the argument " + name); }
+      if (p[name] === undefined) {
+        fail(spec.python + " needs the argument " + name, spec.python + " cần đối số " + name);
+      }
     });
     checkReal("base_lr", p.base_lr, 0.0, undefined, true);
     checkInt("warmup_steps", p.warmup_steps, 0);
-    checkReal("warmup_begin_lr", p.warmup_begin_lr, 0.0, p.base_lr);
+    checkReal("warmup_begin_lr", p.warmup_begin_lr, 0.0, p.base_lr, false,
+              ["Type a number from 0 to base_lr (" + p.base_lr + "), or raise base_lr.",
+               "Hãy nhập một số từ 0 đến base_lr (" + p.base_lr + "), hoặc tăng base_lr."]);
     if (p.warmup_mode !== "linear" && p.warmup_mode !== "constant") {
-      fail("warmup_mode must be 'linear' or 'constant', got " + p.warmup_mode);
+      fail("warmup_mode must be 'linear' or 'constant', got " + p.warmup_mode,
+           "warmup_mode phải là 'linear' hoặc 'constant', nhận được " + p.warmup_mode,
+           ["Choose linear or constant.", "Hãy chọn linear hoặc constant."], ["warmup_mode"]);
     }
     spec.check(p);
     return function (t) {
-      if (typeof t !== "number" || !(t >= 0)) { fail("the step t must be a number >= 0, got " + t); }
+      if (typeof t !== "number" || !(t >= 0)) {
+        fail("the step t must be a number >= 0, got " + t, "bước t phải là một số ≥ 0, nhận được " + t);
+      }
       if (t < p.warmup_steps) {
         if (p.warmup_mode === "constant") { return p.warmup_begin_lr; }
         return p.warmup_begin_lr + (p.base_lr - p.warmup_begin_lr) * t / p.warmup_steps;
@@ -142,12 +197,15 @@
 
   function checkBeta(name, beta) {
     if (!isNumber(beta) || !(beta >= 0.0 && beta < 1.0)) {
-      fail(name + " must be a number in [0, 1), got " + beta);
+      fail(name + " must be a number in [0, 1), got " + beta,
+           name + " phải là một số trong [0, 1), nhận được " + beta,
+           ["Type a number from 0 up to, but not including, 1 (for example 0.999).",
+            "Hãy nhập một số từ 0 đến dưới 1 (ví dụ 0.999)."], [name]);
     }
     return beta;
   }
 
-  function checkStep(t) { return checkInt("the step t", t, 1); }
+  function checkStep(t) { return checkInt("the step t", t, 1, "bước t"); }
 
   function rhoInf(beta2) { return 2.0 / (1.0 - checkBeta("beta2", beta2)) - 1.0; }
 
@@ -192,5 +250,6 @@
   api.rho = rho;
   api.rectification = rectification;
   api.biasCorrection = biasCorrection;
+  api.checkBeta = checkBeta;
   api.radamStepScalars = radamStepScalars;
 })();
