@@ -88,10 +88,20 @@
     });
   }
 
+  /* The build gives the article's blocks their lang attribute (_ext/d2l_vn_site/bilingual.py);
+   * the theme's menus and what scripts add get theirs here, so screen readers pronounce each. */
+  function markLanguages() {
+    Array.prototype.forEach.call(document.querySelectorAll(".lang-en:not([lang]), .lang-vi:not([lang])"),
+      function (element) {
+        element.setAttribute("lang", element.classList.contains("lang-en") ? "en" : "vi");
+      });
+  }
+
   if (linkedMode()) { choose(linkedMode()); } else { apply(storedMode()); }
   document.addEventListener("DOMContentLoaded", function () {
     buildSwitch();
     splitNavigationTitles();
+    markLanguages();
     apply(storedMode());
   });
   window.addEventListener("storage", function (event) {

@@ -51,3 +51,25 @@
     });
   });
 })();
+
+/* Figures on a phone: each image of a numbered figure scrolls inside its own box and opens
+ * alone in a new tab when tapped (the SVG can then be zoomed like any page). */
+(function () {
+  "use strict";
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var images = document.querySelectorAll("figure.d2l-vn-figure img");
+    Array.prototype.forEach.call(images, function (image) {
+      var box = document.createElement("div");
+      box.className = "d2l-vn-figure-box";
+      var link = document.createElement("a");
+      link.href = image.getAttribute("src");
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.className = "d2l-vn-figure-open";
+      image.parentNode.insertBefore(box, image);
+      box.appendChild(link);
+      link.appendChild(image);
+    });
+  });
+})();

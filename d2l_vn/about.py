@@ -20,7 +20,7 @@ WORDS = {
         "summary": "About the experiments",
         "studies": "The chapter's studies, at full settings:",
         "study": "study", "arms": "arms", "seeds": "seeds", "epochs": "epochs",
-        "images": "training images", "batch": "batch", "not_recorded": "not recorded yet",
+        "images": "training images", "batch": "minibatch", "not_recorded": "not recorded yet",
         "sessions": "Sessions that trained the recorded runs:",
         "date": "date", "machine": "processor (cores)", "cap": "oneDNN instruction-set cap",
         "versions": "Python / MXNet / NumPy / d2l", "commit": "course commit",
@@ -31,7 +31,9 @@ WORDS = {
                       "time, and resumes where it stopped. The recorded runs repeat to the last "
                       "digit when trained as they were: one thread per run, and MXNet's kernels "
                       "limited to the AVX2 instruction set (<code>DNNL_MAX_CPU_ISA=AVX2</code>), "
-                      "which <code>make results</code> sets."),
+                      "which <code>make results</code> sets. A session without a cap ran on a "
+                      "processor without AVX-512, where MXNet uses its AVX2 kernels anyway; the "
+                      "earliest sessions kept no commit or data checksum."),
         "short": ("The chapter's short training (its default) trains every study with its first "
                   "{seeds} seeds on {images} of the {full} training images (the same number of "
                   "each class; the test set stays whole) and a fifth of the epochs, at least 2. "
@@ -42,7 +44,7 @@ WORDS = {
         "summary": "Về các thí nghiệm",
         "studies": "Các nghiên cứu của chương, với thiết lập đầy đủ:",
         "study": "nghiên cứu", "arms": "nhánh", "seeds": "hạt giống", "epochs": "epoch",
-        "images": "ảnh huấn luyện", "batch": "batch", "not_recorded": "chưa được ghi",
+        "images": "ảnh huấn luyện", "batch": "minibatch", "not_recorded": "chưa được ghi",
         "sessions": "Các phiên đã huấn luyện những lần chạy được ghi:",
         "date": "ngày", "machine": "bộ xử lý (số nhân)", "cap": "giới hạn tập lệnh của oneDNN",
         "versions": "Python / MXNet / NumPy / d2l", "commit": "commit của khóa học",
@@ -54,7 +56,9 @@ WORDS = {
                       "được ghi lặp lại đến chữ số cuối cùng khi huấn luyện đúng như lúc ghi: mỗi "
                       "lần chạy một luồng, và các nhân tính toán của MXNet chỉ dùng tập lệnh AVX2 "
                       "(<code>DNNL_MAX_CPU_ISA=AVX2</code>), điều mà <code>make results</code> "
-                      "tự đặt."),
+                      "tự đặt. Phiên nào không có giới hạn là phiên chạy trên bộ xử lý không có "
+                      "AVX-512, nơi MXNet vốn đã dùng các nhân AVX2; các phiên sớm nhất không lưu "
+                      "commit và tổng kiểm của dữ liệu."),
         "short": ("Chế độ huấn luyện ngắn của chương (mặc định) huấn luyện mỗi nghiên cứu với "
                   "{seeds} hạt giống đầu tiên trên {images} trong số {full} ảnh huấn luyện (số "
                   "ảnh mỗi lớp như nhau; tập kiểm tra giữ nguyên) và một phần năm số epoch, ít "

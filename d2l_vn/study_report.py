@@ -32,17 +32,17 @@ WORDS = {
            "first_loss": "first-epoch training loss, stalled runs",
            "best": "best median", "at_rate": "at rate",
            "worst": "worst median", "trained": "rates with no failed run",
-           "endpoint": "median test accuracy at the end", "outcomes": "learned / stalled / diverged",
+           "endpoint": "endpoint: median test accuracy", "outcomes": "learned / stalled / diverged",
            "comparison": "comparison (B minus A)", "per_seed": "difference per seed",
            "mean_diff": "mean difference", "interval": "95% interval", "sign_p": "sign test p",
-           "failed_rate": "failed runs (95% interval)", "failure_at": "failed at update: median (min-max)",
+           "failed_rate": "failed runs (95% Clopper-Pearson interval)", "failure_at": "failed at update: median (min-max)",
            "after_warmup": "failed after the warmup", "update": "minibatch update",
-           "first_rate": "first learning rate", "failed_fraction": "runs that failed",
+           "first_rate": "first learning rate", "failed_fraction": "fraction of runs that failed",
            "no warmup": "no warmup", "warmup": "warmup",
            "stalled_run": "stalled", "diverged_run": "diverged", "warmup_end": "end of warmup",
            "schedule": "schedule", "published": "published", "failed": "failed",
            "only": "seeds where only this failed", "mcnemar": "McNemar exact p (paired)",
-           "fisher": "Fisher exact p", "ours": "ours, recorded: median (range)"},
+           "fisher": "Fisher exact p", "ours": "ours, recorded, final epoch: median (range)"},
     "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
            "range": "khoảng (nhỏ nhất-lớn nhất)",
            "stalled": "số lần chạy kẹt ở mức đoán ngẫu nhiên", "recorded": "các lần chạy đầy đủ đã ghi",
@@ -55,18 +55,18 @@ WORDS = {
            "first_loss": "mất mát huấn luyện ở epoch đầu, lần chạy bị kẹt",
            "best": "trung vị tốt nhất", "at_rate": "tại tốc độ học",
            "worst": "trung vị kém nhất", "trained": "tốc độ học không có lần chạy hỏng",
-           "endpoint": "trung vị độ chính xác trên tập kiểm tra ở điểm cuối", "outcomes": "học được / kẹt / phân kỳ",
+           "endpoint": "điểm cuối: trung vị độ chính xác trên tập kiểm tra", "outcomes": "học được / kẹt / phân kỳ",
            "comparison": "so sánh (B trừ A)", "per_seed": "hiệu theo từng hạt giống",
            "mean_diff": "hiệu trung bình", "interval": "khoảng tin cậy 95%", "sign_p": "p của kiểm định dấu",
-           "failed_rate": "lần chạy hỏng (khoảng 95%)", "failure_at": "hỏng ở bước cập nhật: trung vị (nhỏ nhất-lớn nhất)",
-           "after_warmup": "hỏng sau khởi động", "update": "bước cập nhật minibatch",
-           "first_rate": "tốc độ học ban đầu", "failed_fraction": "lần chạy hỏng",
+           "failed_rate": "lần chạy hỏng (khoảng tin cậy Clopper-Pearson 95%)", "failure_at": "hỏng ở lần cập nhật: trung vị (nhỏ nhất-lớn nhất)",
+           "after_warmup": "hỏng sau khởi động", "update": "lần cập nhật (theo minibatch)",
+           "first_rate": "tốc độ học ban đầu", "failed_fraction": "tỉ lệ lần chạy hỏng",
            "no warmup": "không khởi động", "warmup": "có khởi động",
            "stalled_run": "kẹt", "diverged_run": "phân kỳ", "warmup_end": "hết khởi động",
            "schedule": "lịch", "published": "công bố", "failed": "hỏng",
-           "only": "hạt giống chỉ nhánh này hỏng", "mcnemar": "p chính xác McNemar (theo cặp)",
-           "fisher": "p chính xác Fisher",
-           "ours": "của ta, đã ghi: trung vị (khoảng)"},
+           "only": "số hạt giống chỉ hỏng ở nhánh này", "mcnemar": "p của kiểm định McNemar chính xác (theo cặp)",
+           "fisher": "p của kiểm định Fisher chính xác",
+           "ours": "của ta, đã ghi, epoch cuối: trung vị (khoảng)"},
 }
 
 
@@ -281,31 +281,36 @@ def failure_comparison_table(results, grid, lang="both"):
 
 
 def plot_failure_rates(results, grid, ax=None, lang="both"):
-    """Fraction of failed runs (stalled or diverged) against the rate, one line per group, 95% bars.
+    """Fraction of failed runs (stalled or diverged) at each rate, one marker per group, 95% bars.
 
-    The bars are Clopper-Pearson intervals (:func:`d2l_vn.evidence.rate_interval`); the
-    groups' points are shifted slightly apart so that their bars do not overlap.
+    The bars are Clopper-Pearson intervals (:func:`d2l_vn.evidence.rate_interval`). The rates
+    are categories, evenly spaced and labelled with their values, and the groups sit side by
+    side within each: no point lies at a rate that was not run, and no line joins two rates.
     """
     words = words_in(WORDS, lang)
     ax = plt.subplots(figsize=(5, 3.2))[1] if ax is None else ax
-    shift = 0.006 * (len(grid) - 1)
-    for i, (label, rates) in enumerate(grid.items()):
+    rates = sorted({rate for group in grid.values() for rate in group})
+    width = 0.5 / max(1, len(grid) - 1) if len(grid) > 1 else 0.0
+    for i, (label, group) in enumerate(grid.items()):
         xs, ys, lows, highs = [], [], [], []
-        for rate, name in sorted(rates.items()):
+        for rate, name in sorted(group.items()):
             runs = results.arm_runs(name)
             if not runs:
                 continue
             failed = sum(outcome(r) != "learned" for r in runs)
             low, high = evidence.rate_interval(failed, len(runs))
-            xs.append(rate - shift / 2 + i * shift / max(1, len(grid) - 1))
+            xs.append(rates.index(rate) - 0.25 + i * width if len(grid) > 1 else rates.index(rate))
             ys.append(failed / len(runs))
             lows.append(ys[-1] - low)
             highs.append(high - ys[-1])
-        ax.errorbar(xs, ys, yerr=[lows, highs], marker="o", capsize=3, label=words.get(label, label))
+        ax.errorbar(xs, ys, yerr=[lows, highs], marker="o", linestyle="none", capsize=3,
+                    label=words.get(label, label))
+    ax.set_xticks(range(len(rates)), [f"{rate:g}" for rate in rates])
+    ax.set_xlim(-0.6, len(rates) - 0.4)
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel(words["first_rate"])
     ax.set_ylabel(axis_label(words["failed_fraction"]))
-    ax.grid(True)
+    ax.grid(True, axis="y")
     ax.legend()
     return ax
 

@@ -89,13 +89,13 @@ def test_failure_tables_and_figures_show_rates_with_intervals_and_timing():
     results = _results()
     table = d2l_vn.failure_table(results, GRID, lang="en")
     assert list(table["learned / stalled / diverged"]) == ["1 / 1 / 1", "2 / 1 / 0"]
-    assert list(table["failed runs (95% interval)"]) == ["2/3 (0.09-0.99)", "1/3 (0.01-0.91)"]
+    assert list(table["failed runs (95% Clopper-Pearson interval)"]) == ["2/3 (0.09-0.99)", "1/3 (0.01-0.91)"]
     assert list(table["failed at update: median (min-max)"]) == ["3 (3-4)", "7 (7-7)"]
     assert list(table["failed after the warmup"]) == ["—", "1/1"]
     ax = d2l_vn.plot_failure_rates(results, GRID, lang="en")
     assert [list(bars.lines[0].get_ydata()) for bars in ax.containers] == [[2 / 3], [1 / 3]]
     ax = d2l_vn.plot_failure_updates(results, GRID, lang="vi")
-    assert ax.get_xlabel() == "bước cập nhật minibatch"
+    assert ax.get_xlabel() == "lần cập nhật (theo minibatch)"
     assert [list(c.get_offsets()[:, 0]) for c in ax.collections if len(c.get_offsets())] == [[4], [3], [7]]
     compared = d2l_vn.failure_comparison_table(results, GRID, lang="en")
     assert list(compared["failed: no warmup"]) == ["2/3"] and list(compared["failed: warmup"]) == ["1/3"]

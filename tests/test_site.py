@@ -12,6 +12,7 @@ the browser, its driver or the built site it is skipped with a message saying wh
 import functools
 import http.server
 import pathlib
+import re
 import shutil
 import tempfile
 import threading
@@ -272,6 +273,96 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server):
         open_page(browser, f"{server}/{PAGES[0]}.html?lang=vi")
 
 
+# ---------------------------------------------------------------- furniture and figures
+
+VIETNAMESE_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def furniture(driver):
+    """(selector, what, value) of every piece of the theme's furniture on the page."""
+    return driver.execute_script(
+        "return window.d2lVnFurniture.entries.flatMap(e =>"
+        "  Array.from(document.querySelectorAll(e[0]), el => [e[0], e[1],"
+        "    e[1].startsWith('text') ? el.textContent.trim() : el.getAttribute(e[1])]));")
+
+
+def test_the_furniture_speaks_the_readers_language(browser, server):
+    """Search, buttons, tooltips, previous / next, toggles, author line and tab title."""
+    open_page(browser, f"{server}/chapters/backprop.html?lang=en")
+    english = furniture(browser)
+    assert len(english) >= 20
+    assert [f for f in english if VIETNAMESE_LETTERS & set(f[2].lower())] == []
+    outside = browser.execute_script(  # what a reader sees around the article
+        "return Array.from(document.querySelectorAll('.bd-header-article, .bd-sidebar-primary,"
+        "  .prev-next-area, footer, .toggle-details__summary-text'))"
+        "  .map(e => e.innerText).join(' ');")
+    assert not VIETNAMESE_LETTERS & set(outside.lower()), outside
+    assert browser.title.startswith("Forward propagation") and "Tối" not in browser.title
+    choose(browser, "vi")
+    vietnamese = furniture(browser)
+    assert [f for f in vietnamese if f in english and f[2] != "Colab"] == []
+    assert browser.title.startswith("Lan truyền xuôi") and "Optimizing" not in browser.title
+    assert "Xem lời giải" in visible(browser, ".toggle-details__summary-text")
+    choose(browser, "both")
+    assert all(" / " in f[2] for f in furniture(browser) if f[1] != "text-last")
+    choose(browser, "vi")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_figure_has_a_numbered_caption_and_alt_text(browser, server, chapter):
+    """Figures inside a closed solution count too: their text is read with textContent."""
+    shown_caption = (  # the caption as the reader's language mode shows it
+        "const text = n => Array.from(n.querySelectorAll('.lang-en, .lang-sep, .lang-vi'))"
+        "  .filter(s => getComputedStyle(s).display !== 'none').map(s => s.textContent).join('');")
+    open_page(browser, f"{server}/{chapter}.html?lang=vi")
+    figures = browser.execute_script(shown_caption +
+        "return Array.from(document.querySelectorAll('article .cell_output img'), i => {"
+        "  const f = i.closest('figure.d2l-vn-figure');"
+        "  return [i.getAttribute('src'), f !== null, i.alt, i.dataset.altVi, i.dataset.altEn,"
+        "          f ? text(f.querySelector('figcaption')) : ''];});")
+    assert figures, "no figure on the page"
+    for src, numbered, alt, alt_vi, alt_en, caption in figures:
+        assert numbered, f"{src}: not in a numbered figure"
+        assert alt == alt_vi and len(alt) > 20 and "_images" not in alt, (src, alt)
+        assert alt_en and not VIETNAMESE_LETTERS & set(alt_en.lower()), (src, alt_en)
+        assert caption.startswith("Hình ") and len(caption) > 20 and "Figure" not in caption, caption
+    choose(browser, "en")
+    english = browser.execute_script(shown_caption +
+        "return Array.from(document.querySelectorAll('figure.d2l-vn-figure'), f =>"
+        "  [text(f.querySelector('figcaption')), f.querySelector('img').alt === f.querySelector('img').dataset.altEn]);")
+    assert len(english) == len(figures) and all(alt for _, alt in english)
+    assert [c for c, _ in english if not c.startswith("Figure ") or VIETNAMESE_LETTERS & set(c.lower())] == []
+    numbers = [int(re.match(r"Figure (\d+)", c).group(1)) for c, _ in english]
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), numbers  # book-wide
+    choose(browser, "vi")
+
+
+def test_a_wide_figure_keeps_its_size_on_a_phone_and_opens_alone(browser, server):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        open_page(browser, f"{server}/{CHAPTERS[0]}.html?lang=vi")
+        widths = browser.execute_script(
+            "return Array.from(document.querySelectorAll('figure.d2l-vn-figure img'),"
+            "  i => [i.getBoundingClientRect().width, i.closest('a').getAttribute('href') === i.getAttribute('src'),"
+            "        i.closest('.d2l-vn-figure-box').scrollWidth > 390]);")
+        assert widths and all(link for _, link, _ in widths)
+        assert any(width > 390 and scrolls for width, _, scrolls in widths), "every figure shrunk"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        browser.execute_script("document.querySelector('figure.d2l-vn-figure').scrollIntoView()")
+        assert browser.save_screenshot(str(SCREENSHOTS / "figure-390px.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_screen_readers_know_the_language_of_every_block(browser, server):
+    open_page(browser, f"{server}/{CHAPTERS[0]}.html?lang=both")
+    unmarked = browser.execute_script(
+        "return document.querySelectorAll('.lang-en:not([lang=en]), .lang-vi:not([lang=vi])').length")
+    assert unmarked == 0
+    assert browser.execute_script("return document.querySelectorAll('.lang-en[lang=en]').length") > 50
+
+
 # ---------------------------------------------------------------- explorers
 
 def python_scheduler(kind, params):
@@ -328,7 +419,14 @@ def test_the_chapter_list_and_the_page_contents_open_at_every_width(browser, ser
             assert browser.execute_script(
                 "return document.getElementById('pst-primary-sidebar').classList.contains('pst-sidebar-hidden')")
         buttons = [b for b in browser.find_elements("css selector", ".d2l-vn-lang-switch button") if b.is_displayed()]
-        assert len(buttons) == 3 and all(b.rect["y"] >= 0 for b in buttons), "language buttons cut off"
+        inner = browser.execute_script("return window.innerWidth")
+        assert len(buttons) == 3 and all(b.rect["y"] >= 0 and b.rect["x"] + b.rect["width"] <= inner
+                                         for b in buttons), "language buttons cut off"
+        header = browser.find_element("css selector", ".bd-header-article")
+        title = browser.find_element("css selector", "article h1")
+        assert header.rect["y"] + header.rect["height"] <= title.rect["y"] + 1, "header covers the title"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        assert browser.save_screenshot(str(SCREENSHOTS / f"header-{width}px.png"))
     finally:
         browser.set_window_size(1366, 900)
 

@@ -16,7 +16,8 @@ from sphinx.application import Sphinx  # noqa: E402
 from sphinx.util.docutils import docutils_namespace  # noqa: E402
 
 import d2l_vn_site  # noqa: E402
-from d2l_vn_site import assets, bilingual, explorers, glossary, pages, widgets  # noqa: E402
+from d2l_vn_site import (assets, bilingual, explorers, figures, glossary, pages,  # noqa: E402
+                         references, solutions, widgets)
 
 WIDGET = {"application/vnd.jupyter.widget-view+json": {"model_id": "x", "version_major": 2,
                                                        "version_minor": 0},
@@ -74,7 +75,8 @@ def build(tmp_path, cells, glossary_text=None, page=None):
     return app, warnings.getvalue()
 
 
-@pytest.mark.parametrize("module", [bilingual, pages, glossary, widgets, assets, explorers])
+@pytest.mark.parametrize("module", [bilingual, pages, glossary, widgets, assets, explorers, figures,
+                                    references, solutions])
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
@@ -119,11 +121,9 @@ def test_paragraphs_pair_up_before_the_subsection(sample):
 
 
 def test_solutions_are_collapsible_and_untagged_cells_unmarked(sample):
-    pairs = [node for node in sample[1].findall(nodes.container)
-             if "lang-pair" in node["classes"]]
-    solution = next(pair for pair in pairs if "Lời giải" in pair.astext())
-    assert {"solution", "toggle"} <= set(solution["classes"])
-    assert "Answer in English" in solution.astext()
+    groups = [node for node in sample[1].findall(nodes.container) if "toggle" in node["classes"]]
+    assert len(groups) == 1 and "solution-group" in groups[0]["classes"]
+    assert "Answer in English" in groups[0].astext() and "Lời giải" in groups[0].astext()
     untagged = next(p for p in sample[1].findall(nodes.paragraph) if p.astext() == "Untagged text.")
     assert not untagged["classes"]
 
@@ -143,7 +143,7 @@ def test_glossary_page_shows_every_term(tmp_path):
     html = (pathlib.Path(app.outdir) / "page.html").read_text(encoding="utf-8")
     for i in range(3):
         assert f"thuật ngữ {i}" in html and f'id="term-term-{i}"' in html
-        assert f'<p class="lang-vi">ghi chú {i}</p>' in html
+        assert f'<p class="lang-vi" lang="vi">ghi chú {i}</p>' in html
 
 
 def test_bad_glossary_and_bad_role_fail_with_a_clear_message(tmp_path):
@@ -216,3 +216,62 @@ def test_explorers_come_right_after_the_tagged_cells(tmp_path):
 def test_an_unknown_explorer_is_named_in_a_warning(tmp_path):
     _, warnings = build(tmp_path, [code("print(1)", (), "explorer-spline")])
     assert "explorer-spline: no such explorer" in warnings and "explorer-schedule" in warnings
+
+
+PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5Er"
+       "kJggg==")
+
+
+def image_cell(*entries, images=1, tags=()):
+    cell = code("plot()", [{"output_type": "display_data", "metadata": {},
+                            "data": {"image/png": PNG, "text/plain": "<Figure>"}}] * images, *tags)
+    if entries:
+        cell["metadata"]["d2l_vn_figures"] = list(entries)
+    return cell
+
+
+def test_figures_get_a_number_a_caption_and_alt_text_in_both_languages(tmp_path):
+    entry = {"caption": ["Two curves", "Hai đường cong"],
+             "alt": ["Loss falls over epochs", "Hàm mất mát giảm dần"]}
+    app, warnings = build(tmp_path, SAMPLE[:2] + [image_cell(entry)])
+    assert warnings == ""
+    html = (pathlib.Path(app.outdir) / "chapter.html").read_text(encoding="utf-8")
+    assert 'alt="Hàm mất mát giảm dần" data-alt-vi="Hàm mất mát giảm dần" ' \
+           'data-alt-en="Loss falls over epochs"' in html
+    assert '<span class="lang-en" lang="en">Figure 1</span>' in html
+    assert '<span class="lang-vi" lang="vi">Hình 1</span>' in html
+    assert '<span class="lang-en" lang="en">Two curves</span>' in html
+    assert 'src="_static/d2l_vn_furniture.js' in html
+
+
+def test_a_figure_without_words_is_named_in_a_warning(tmp_path):
+    _, warnings = build(tmp_path, SAMPLE[:2] + [image_cell()])
+    assert "outputs 1 image(s) but lists 0" in warnings
+    entry = {"caption": ["Only English"], "alt": ["a", "b"]}
+    (tmp_path / "again").mkdir()
+    _, warnings = build(tmp_path / "again", SAMPLE[:2] + [image_cell(entry)])
+    assert "figure 1 needs 'caption' as [English, Tiếng Việt]" in warnings
+
+
+def test_a_solution_is_one_collapsed_block_with_its_code(tmp_path):
+    cells = [markdown("# Exercises\n\n1. Try.", "lang-en"), markdown("# Bài tập\n\n1. Thử.", "lang-vi"),
+             markdown("## Solution to exercise 1\n\nAnswer.", "lang-en", "solution"),
+             markdown("## Lời giải bài tập 1\n\nĐáp án.", "lang-vi", "solution"),
+             code("print('solution code')", [], "solution"),
+             markdown("Reading.", "lang-en", "solution"), markdown("Đọc.", "lang-vi", "solution"),
+             markdown("## Solution to exercise 2\n\nSecond.", "lang-en", "solution"),
+             markdown("## Lời giải bài tập 2\n\nThứ hai.", "lang-vi", "solution")]
+    app, warnings = build(tmp_path, cells)
+    assert warnings == ""
+    groups = [node for node in app.env.get_doctree("chapter").findall(nodes.container)
+              if "toggle" in node["classes"]]
+    assert [("solution code" in g.astext(), "Reading." in g.astext(), "Second." in g.astext())
+            for g in groups] == [(True, True, False), (False, False, True)]
+
+
+def test_every_language_block_says_its_language_to_screen_readers(sample):
+    page = (pathlib.Path(sample[0].outdir) / "chapter.html").read_text(encoding="utf-8")
+    # the article; the theme's menus get theirs from d2l_vn_lang.js
+    html = page[page.index('role="main"'):page.index('class="sphinxsidebar"')]
+    assert html.count('class="lang-en"') == html.count('class="lang-en" lang="en"') > 0
+    assert html.count('class="lang-vi"') == html.count('class="lang-vi" lang="vi"') > 0

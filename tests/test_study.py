@@ -115,7 +115,7 @@ def test_numbers_table_and_figures_come_from_the_runs():
     assert list(table["learned / stalled / diverged (this run)"]) == ["2 / 0 / 0", "1 / 1 / 0"]
     assert list(table["learned / stalled / diverged (recorded full runs)"]) == ["3 / 0 / 0", "1 / 2 / 0"]
     assert list(table["range (min-max) (recorded full runs)"]) == ["0.850-0.900", "0.100-0.860"]
-    assert list(table["median test accuracy at the end (recorded full runs)"]) == [0.88, 0.1]
+    assert list(table["endpoint: median test accuracy (recorded full runs)"]) == [0.88, 0.1]
     ax = d2l_vn.plot_study(recorded, lang="both")
     median = ax.lines[1].get_ydata()
     assert list(median) == [0.4, 0.1] and ax.get_ylabel() == "độ chính xác trên tập kiểm tra /\ntest accuracy"

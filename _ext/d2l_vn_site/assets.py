@@ -1,4 +1,5 @@
-"""Assets of the website: MathJax served by the site itself, and a clean browser console.
+"""Assets of the website: MathJax served by the site itself and only where a page has a
+formula, no icon script, and a clean browser console.
 
 ``make mathjax`` unpacks the npm package ``mathjax`` into a git-ignored folder (by default
 ``_vendor/mathjax``). With ``d2l_vn_mathjax_dir`` set, :func:`use_local_mathjax` adds that
@@ -6,7 +7,9 @@ folder's parent to ``html_static_path`` (the build copies it to ``_static/mathja
 the build with a clear message when ``tex-chtml.js`` is missing.
 """
 import pathlib
+import re
 
+from docutils import nodes
 from sphinx.errors import ConfigError
 
 
@@ -78,3 +81,40 @@ def unique_scripts(app, pagename, templatename, context, doctree):
     # pydata-sphinx-theme logs a console error ("invalid theme mode") on a first visit when
     # no colour mode is set; say "auto" (follow the reader's system) explicitly.
     context["default_mode"] = context.get("default_mode") or "auto"
+
+
+def is_mathjax(script):
+    """Whether a page's script entry is MathJax or its configuration."""
+    filename = str(getattr(script, "filename", script) or "")
+    body = str(getattr(script, "attributes", {}).get("body", ""))
+    return filename.split("?")[0].endswith("tex-chtml.js") or body.lstrip().startswith("window.MathJax")
+
+
+def has_math(doctree):
+    """Whether the page itself holds a formula (Sphinx asks its toctree's children too)."""
+    return doctree is not None and any(True for _ in doctree.findall(
+        lambda node: isinstance(node, (nodes.math, nodes.math_block))))
+
+
+def mathjax_where_needed(app, pagename, templatename, context, doctree):
+    """``html-page-context`` handler: no MathJax (1.1 MB) on a page without a formula.
+
+    Sphinx loads it on a page whose toctree includes pages with math, e.g. the landing page.
+    """
+    if not has_math(doctree):
+        context["script_files"] = [s for s in context.get("script_files", []) if not is_mathjax(s)]
+
+
+#: The theme's icons come from its CSS and web fonts; this 1.5 MB script only redraws them as SVG.
+FONTAWESOME_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+
+
+def drop_fontawesome_script(app, exception):
+    """``build-finished`` handler: take pydata-sphinx-theme's fontawesome.js off every page."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in pathlib.Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        lighter = FONTAWESOME_SCRIPT.sub("", text)
+        if lighter != text:
+            page.write_text(lighter, encoding="utf-8")

@@ -10,13 +10,16 @@ replaces myst-nb's pass-through renderer (``MditRenderMixin.render_nb_cell_markd
 * gives a heading of an English cell the class ``lang-en`` on its section title only, and
   merges the heading at the same place and level of the Vietnamese twin into that title, as
   ``English / Tiếng Việt`` spans (:func:`bilingual_title`): one section, one TOC entry;
-* adds ``toggle`` (collapsed by sphinx-togglebutton) to the pairs of cells tagged ``solution``.
+* adds the class ``solution`` to the pairs of cells tagged ``solution`` (:mod:`.solutions`
+  collapses each solution into one block).
 
-Cells without a language tag render as before.
+Cells without a language tag render as before. On the HTML page, :func:`mark_languages` gives
+every marked block its ``lang`` attribute.
 """
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from docutils import nodes
 
@@ -108,7 +111,7 @@ def _render_block(renderer, token, segment, language, solution):
         renderer.rules[f"render_{token.type}"](token)
         return
     if segment.pair is None:
-        classes = ["lang-pair"] + (["solution", "toggle"] if solution else [])
+        classes = ["lang-pair"] + (["solution"] if solution else [])
         segment.pair = nodes.container(classes=classes)
         insert_body(segment.section, segment.pair)
     start = len(segment.pair.children)
@@ -188,3 +191,32 @@ def render_nb_cell_markdown(self, token):
         self.current_node = segments[-1].section
     if language == "lang-en":
         self._d2l_vn_english = (token.meta["index"], segments)
+
+
+_START_TAG = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*?\bclass="([^"]*)"[^<>]*)>')
+
+
+def with_lang_attributes(html):
+    """Give every element of class ``lang-en`` / ``lang-vi`` its ``lang`` attribute.
+
+    Screen readers pick their pronunciation from ``lang``; the page itself says ``vi`` (or
+    ``en`` in English mode, d2l_vn_lang.js), so the blocks of the other language need their own.
+
+    >>> with_lang_attributes('<p class="lang-en">Hi</p><span class="x lang-vi">Chào</span>')
+    '<p class="lang-en" lang="en">Hi</p><span class="x lang-vi" lang="vi">Chào</span>'
+    >>> with_lang_attributes('<p class="lang-en" lang="en">Hi</p>')
+    '<p class="lang-en" lang="en">Hi</p>'
+    """
+    def mark(match):
+        classes = match.group(3).split()
+        language = "en" if "lang-en" in classes else "vi" if "lang-vi" in classes else None
+        if language is None or re.search(r'\slang=', match.group(2)):
+            return match.group(0)
+        return f'<{match.group(1)}{match.group(2)} lang="{language}">'
+    return _START_TAG.sub(mark, html)
+
+
+def mark_languages(app, pagename, templatename, context, doctree):
+    """``html-page-context`` handler: :func:`with_lang_attributes` on the page's body."""
+    if "body" in context:
+        context["body"] = with_lang_attributes(context["body"])
