@@ -6,6 +6,7 @@ Import it before ``mxnet``: :mod:`d2l_vn.compat` lets MXNet 1.9.1 run on NumPy 1
 from . import compat  # noqa: F401  (first: patches NumPy before MXNet is imported)
 from . import arrays  # noqa: F401  (d2l's mxnet.np arrays and legacy nd arrays)
 from .about import about_experiments
+from .arm_names import arm_label
 from .backprop import mlp_backward, mlp_forward
 from .cache import DataError
 from .captions import bilingual

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import evidence
+from .arm_names import arm_label
 from .outcomes import count_outcomes, failure_update, outcome
 from .plot import axis_label, words_in
 from .tables import Table
@@ -68,6 +69,16 @@ WORDS = {
            "fisher": "p của kiểm định Fisher chính xác",
            "ours": "của ta, đã ghi, epoch cuối: trung vị (khoảng)"},
 }
+
+
+def _readable(table, lang):
+    """A table with its arm, optimizer and comparison columns in the reader's language."""
+    words = words_in(WORDS, lang)
+    table = pd.DataFrame(table)
+    for key in ("arm", "optimizer", "comparison"):
+        if words[key] in table.columns:
+            table[words[key]] = [arm_label(name, lang) for name in table[words[key]]]
+    return Table(table)
 
 
 def study_numbers(results):
@@ -127,7 +138,7 @@ def study_table(results, lang="both", digits=3):
         recorded, recorded_arms = _columns(results.recorded, words, words["recorded"], digits)
         table = table.merge(pd.DataFrame({words["arm"]: recorded_arms, **recorded}),
                             on=words["arm"], how="left")
-    return Table(table)
+    return _readable(table, lang)
 
 
 def published_table(results, published, lang="both", digits=3):
@@ -147,7 +158,7 @@ def published_table(results, published, lang="both", digits=3):
             f"{numbers[arm]:.{digits}f}" if arm in numbers else "—" for arm in arms]
     table[words["ours"]] = [f"{ours[arm]['median']:.{digits}f} ({_range(ours[arm]['min'], ours[arm]['max'], digits)})"
                             if arm in ours else "—" for arm in arms]
-    return Table(table)
+    return _readable(table, lang)
 
 
 def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
@@ -173,7 +184,7 @@ def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
         length = min(map(len, curves))
         values = np.array([curve[:length] for curve in curves], dtype=float)
         epochs = np.arange(1, length + 1)
-        line, = ax.plot(epochs, np.median(values, axis=0), label=name)
+        line, = ax.plot(epochs, np.median(values, axis=0), label=arm_label(name, lang))
         ax.fill_between(epochs, values.min(axis=0), values.max(axis=0),
                         color=line.get_color(), alpha=0.2, linewidth=0)
     ax.set_xlabel(words["epoch"])
@@ -202,7 +213,7 @@ def dead_filter_table(results, lang="both"):
         rows.append({words["arm"]: arm.name, words["stalled"]: f"{len(stalled)}/{len(runs)}",
                      words["dead_stalled"]: ", ".join(str(r["dead_filters"]) for r in stalled),
                      words["first_loss"]: ", ".join(_loss_label(r["train_loss"][0]) for r in stalled)})
-    return Table(rows)
+    return _readable(rows, lang)
 
 
 def paired_table(results, pairs, lang="both", digits=3):
@@ -216,7 +227,7 @@ def paired_table(results, pairs, lang="both", digits=3):
                      words["mean_diff"]: f"{d.mean:+.{digits}f}",
                      words["interval"]: f"{d.low:+.{digits}f} … {d.high:+.{digits}f}",
                      words["sign_p"]: _p_value(d.sign_p)})
-    return Table(rows)
+    return _readable(rows, lang)
 
 
 def _grid_rows(results, grid):
@@ -250,7 +261,7 @@ def failure_table(results, grid, lang="both"):
                                         if updates else "—")
             row[words["after_warmup"]] = f"{sum(u > warmup for u in updates)}/{failed}" if warmup and failed else "—"
         rows.append(row)
-    return Table(rows)
+    return _readable(rows, lang)
 
 
 def failure_comparison_table(results, grid, lang="both"):
@@ -277,7 +288,7 @@ def failure_comparison_table(results, grid, lang="both"):
                      f"{words['only']}: {label_a} / {label_b}": f"{only_a} / {only_b}",
                      words["mcnemar"]: _p_value(p),
                      words["fisher"]: _p_value(evidence.compare_counts(k_a, len(runs_a), k_b, len(runs_b)))})
-    return Table(rows)
+    return _readable(rows, lang)
 
 
 def plot_failure_rates(results, grid, ax=None, lang="both"):
@@ -304,7 +315,7 @@ def plot_failure_rates(results, grid, ax=None, lang="both"):
             lows.append(ys[-1] - low)
             highs.append(high - ys[-1])
         ax.errorbar(xs, ys, yerr=[lows, highs], marker="o", linestyle="none", capsize=3,
-                    label=words.get(label, label))
+                    label=words.get(label, arm_label(label, lang)))
     ax.set_xticks(range(len(rates)), [f"{rate:g}" for rate in rates])
     ax.set_xlim(-0.6, len(rates) - 0.4)
     ax.set_ylim(-0.02, 1.02)
@@ -422,7 +433,7 @@ def sweep_table(results, grid, lang="both", digits=3):
     if results.recorded is not None:
         table = table.merge(_sweep_columns(results.recorded, grid, words, words["recorded"], digits),
                             on=[words["optimizer"], words["lr"]], how="left")
-    return Table(table)
+    return _readable(table, lang)
 
 
 def plot_sweep(results, grid, ax=None, lang="both"):
@@ -431,7 +442,8 @@ def plot_sweep(results, grid, ax=None, lang="both"):
     ax = plt.subplots(figsize=(6, 3.5))[1] if ax is None else ax
     for (label, rates), marker in zip(sweep_numbers(results, grid).items(), "osd^v<>"):
         xs = sorted(rates)
-        line, = ax.plot(xs, [rates[r]["median"] for r in xs], marker=marker, label=label)
+        line, = ax.plot(xs, [rates[r]["median"] for r in xs], marker=marker,
+                        label=arm_label(label, lang))
         ax.fill_between(xs, [rates[r]["min"] for r in xs], [rates[r]["max"] for r in xs],
                         color=line.get_color(), alpha=0.2, linewidth=0)
     ax.set_xscale("log")
@@ -446,8 +458,8 @@ def plot_sweep(results, grid, ax=None, lang="both"):
 def spread_table(results, grid, lang="both", digits=3):
     """One row per optimizer: best and worst median over the rates, and the rates that trained."""
     words = words_in(WORDS, lang)
-    return Table([{words["optimizer"]: label,
+    return _readable([{words["optimizer"]: label,
                           words["best"]: round(s["best"], digits), words["at_rate"]: f"{s['best_rate']:g}",
                           words["worst"]: round(s["worst"], digits),
                           words["trained"]: ", ".join(f"{r:g}" for r in s["trained"]) or "—"}
-                         for label, s in sweep_spread(results, grid).items()])
+                         for label, s in sweep_spread(results, grid).items()], lang)
