@@ -16,7 +16,7 @@ from .gradcheck import max_abs_diff, numerical_gradient
 from .memory import mlp_memory, peak_bytes
 from .models import lenet
 from .plot import plot_history, plot_schedule
-from .quick import choose_training, epochs, is_quick
+from .quick import choose_training, epochs, is_quick, training
 from .radam import RAdam  # registers the optimizer 'radam' with MXNet
 from .records import load_record
 from .rectification import bias_correction, rectification, rho
@@ -37,7 +37,7 @@ from .widgets import ScheduleExplorer
 __all__ = ["about_experiments", "bilingual", "mlp_forward", "mlp_backward", "mlp_graph", "graph_from_symbol", "draw_graph",
            "numerical_gradient", "max_abs_diff", "mlp_memory", "peak_bytes",
            "DataError", "TEXT_LABELS", "load_fashion_mnist", "lenet", "plot_history",
-           "plot_schedule", "choose_training", "epochs", "is_quick", "CosineScheduler", "FactorScheduler",
+           "plot_schedule", "choose_training", "epochs", "is_quick", "training", "CosineScheduler", "FactorScheduler",
            "MultiFactorScheduler", "PolyScheduler", "SquareRootScheduler", "History",
            "evaluate_accuracy", "train", "plot_metric", "results_table", "ScheduleExplorer",
            "RAdam", "rho", "rectification", "bias_correction", "adam_reference_step",
