@@ -5,8 +5,12 @@ without console errors and without the internet, typesets its math (no raw TeX l
 loads its figures, that the glossary page lists every term, and that the language switch
 hides and shows the right text and survives a reload and a change of page, that ?lang= links
 choose the language, that no page scrolls sideways at phone width, and that the schedule and
-rectification explorers respond to their controls and compute what d2l_vn computes. It saves
-one chapter's screenshot per language mode and the explorers' under _build/screenshots/. It installs nothing: without
+rectification explorers respond to their controls and compute what d2l_vn computes, that the
+theme's furniture (search, buttons, tooltips, previous / next, toggles, tab title) speaks the
+chosen language, that every figure has a number, a caption and alt text in both languages, that
+every language block carries its lang attribute, and that the header fits at 390, 800 and
+1366 px. It saves one chapter's screenshot per language mode, the explorers', the header at
+each width and a figure at phone width under _build/screenshots/. It installs nothing: without
 the browser, its driver or the built site it is skipped with a message saying what is missing.
 """
 import functools

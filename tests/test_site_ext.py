@@ -275,3 +275,25 @@ def test_every_language_block_says_its_language_to_screen_readers(sample):
     html = page[page.index('role="main"'):page.index('class="sphinxsidebar"')]
     assert html.count('class="lang-en"') == html.count('class="lang-en" lang="en"') > 0
     assert html.count('class="lang-vi"') == html.count('class="lang-vi" lang="vi"') > 0
+
+
+def test_mathjax_only_on_pages_with_a_formula(tmp_path):
+    page = ("# {bi}`Page | Trang`\n\n:::{div} lang-en\nNo formula here.\n:::\n\n"
+            ":::{div} lang-vi\nKhông có công thức.\n:::\n")
+    app, warnings = build(tmp_path, SAMPLE[:2], page=page)
+    assert warnings == ""
+    out = pathlib.Path(app.outdir)
+    assert "chtml.js" in (out / "chapter.html").read_text(encoding="utf-8")  # $$\eta_t$$
+    assert "chtml.js" not in (out / "page.html").read_text(encoding="utf-8")
+
+
+def test_the_icon_script_is_taken_off_every_page(tmp_path):
+    html = tmp_path / "page.html"
+    html.write_text('<head>\n  <script defer src="_static/scripts/fontawesome.js?digest=1"></script>'
+                    '\n</head>', encoding="utf-8")
+
+    class App:
+        outdir = str(tmp_path)
+        builder = type("Builder", (), {"format": "html"})()
+    assets.drop_fontawesome_script(App(), None)
+    assert html.read_text(encoding="utf-8") == "<head>\n</head>"

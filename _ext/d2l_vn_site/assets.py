@@ -87,7 +87,9 @@ def is_mathjax(script):
     """Whether a page's script entry is MathJax or its configuration."""
     filename = str(getattr(script, "filename", script) or "")
     body = str(getattr(script, "attributes", {}).get("body", ""))
-    return filename.split("?")[0].endswith("tex-chtml.js") or body.lstrip().startswith("window.MathJax")
+    path = filename.split("?")[0].lower()
+    return ("mathjax" in path or path.endswith("chtml.js")
+            or body.lstrip().startswith("window.MathJax"))
 
 
 def has_math(doctree):
@@ -106,7 +108,8 @@ def mathjax_where_needed(app, pagename, templatename, context, doctree):
 
 
 #: The theme's icons come from its CSS and web fonts; this 1.5 MB script only redraws them as SVG.
-FONTAWESOME_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+FONTAWESOME_SCRIPT = re.compile(
+    r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 
 
 def drop_fontawesome_script(app, exception):

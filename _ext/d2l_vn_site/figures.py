@@ -101,7 +101,7 @@ _ALT = re.compile(r'alt="([^"]*?)' + re.escape(html.escape(SEPARATOR)) + r'([^"]
 def alt_attributes(body):
     """Split the joined alt texts of :func:`caption_figure` into the page's attributes.
 
-    >>> alt_attributes('<img alt="Hai đường' + html.escape(SEPARATOR) + 'Two curves" src="a.svg">')
+    >>> alt_attributes('<img alt="Hai đường' + SEPARATOR + 'Two curves" src="a.svg">')
     '<img alt="Hai đường" data-alt-vi="Hai đường" data-alt-en="Two curves" src="a.svg">'
     """
     return _ALT.sub(lambda m: f'alt="{m.group(1)}" data-alt-vi="{m.group(1)}" '
@@ -120,7 +120,8 @@ _NUMBER = re.compile(r'<span class="caption-number">Hình ([0-9.]+) </span>')
 def figure_numbers(body):
     """Write each figure's number in both languages, for the language switch.
 
-    >>> figure_numbers('<span class="caption-number">Hình 2 </span>')  # doctest: +NORMALIZE_WHITESPACE
+    >>> figure_numbers(  # doctest: +NORMALIZE_WHITESPACE
+    ...     '<span class="caption-number">Hình 2 </span>')
     '<span class="caption-number"><span class="lang-en" lang="en">Figure 2</span><span
     class="lang-sep"> / </span><span class="lang-vi" lang="vi">Hình 2</span>: </span>'
     """
