@@ -1,6 +1,6 @@
 """The website's explorers in a real browser (headless Chromium): messages, refusals, axes, phones.
 
-Serves _build/html (built by `make book`) on 127.0.0.1, as tests/test_site.py does, and checks
+Serves _build/html (built by `make book`) on 127.0.0.1 with tests/site_browser.py, and checks
 what the readers of the schedule and rectification explorers meet beyond the formulas: that a
 refused value is explained in the chosen language (vi, en or both) and follows the language
 switch; that the explorers refuse exactly what d2l_vn refuses, Python being asked each time;
@@ -12,67 +12,14 @@ nothing: without the browser, its driver or the built site it is skipped with a 
 """
 import ast
 import contextlib
-import functools
-import http.server
-import pathlib
-import shutil
-import tempfile
-import threading
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
-CHROMIUM, CHROMEDRIVER = pathlib.Path("/usr/bin/chromium"), pathlib.Path("/usr/bin/chromedriver")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--window-size=1400,1000"]
-PAGES = {"schedule": "lr_scheduling", "rectification": "adam_radam"}
-
-webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(f"browser test skipped: {CHROMIUM} or {CHROMEDRIVER} is missing "
-                "(apt-get install chromium chromium-driver)", allow_module_level=True)
-if not (SITE / "index.html").exists():
-    pytest.skip(f"browser test skipped: no website in {SITE} (run `make book` first)",
-                allow_module_level=True)
-
-from selenium.webdriver.common.keys import Keys  # noqa: E402  (after the skips: selenium is there)
+from site_browser import browser, choose, server, severe_console_errors  # noqa: F401
+from selenium.webdriver.common.keys import Keys  # noqa: E402  (after site_browser's skips)
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server():
-    handler = functools.partial(QuietHandler, directory=str(SITE))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    profile = tempfile.mkdtemp(prefix="d2l-vn-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS + [f"--user-data-dir={profile}"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-def severe_console_errors(driver):
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+PAGES = {"schedule": "lr_scheduling", "rectification": "adam_radam"}
 
 
 def open_explorer(driver, server, name, mode):
@@ -84,10 +31,6 @@ def open_explorer(driver, server, name, mode):
         "const ready = () => document.querySelector(selector + '.ready') ? done(true) : setTimeout(ready, 50);"
         "ready();", selector)
     return driver.find_element("css selector", selector)
-
-
-def choose(driver, mode):
-    driver.find_element("css selector", f".d2l-vn-lang-switch button[data-mode='{mode}']").click()
 
 
 def control(root, name, kind="box"):
