@@ -35,7 +35,7 @@ $(STAMP): requirements.txt pyproject.toml
 venv: $(STAMP)
 
 data: $(STAMP)
-	$(BIN)/python -m d2l_vn.fetch
+	$(BIN)/python -m d2l_vn.core.fetch
 
 test: data
 	$(BIN)/python -m pytest
@@ -65,7 +65,7 @@ test-colab:
 	  test "$(REQUIRE_COLAB)" != 1; \
 	else \
 	  $(MAKE) --no-print-directory $(VENVCOLAB)/.installed PY313="$(PY313)" && \
-	  $(VENVCOLAB)/bin/python -m d2l_vn.fetch && \
+	  $(VENVCOLAB)/bin/python -m d2l_vn.core.fetch && \
 	  $(VENVCOLAB)/bin/python -m pytest; \
 	fi
 
@@ -110,7 +110,7 @@ bench: data
 # `make results` (every chapter) or `make results CHAPTER=lr_scheduling`. Interrupted, it
 # resumes from d2l_vn/records/<chapter>.partial.json; finished, it replaces <chapter>.json.
 results: data
-	$(BIN)/python -m d2l_vn.results $(CHAPTER)
+	$(BIN)/python -m d2l_vn.studies.results $(CHAPTER)
 
 clean:
 	rm -rf _build .pytest_cache

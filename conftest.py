@@ -3,8 +3,8 @@
 A test or an example that calls ``npx.set_np()`` (d2l's convention) must not leak that
 mode into the next one.
 """
-import d2l_vn  # noqa: F401  (first: makes MXNet importable on the installed NumPy)
-from d2l_vn import instruction_set
+from d2l_vn import mxnet as d2l_vn  # noqa: F401  (first: makes MXNet importable on the installed NumPy)
+from d2l_vn.studies import instruction_set
 import pytest
 from mxnet import npx
 

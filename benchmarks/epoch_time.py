@@ -21,13 +21,13 @@ import time
 
 os.environ["D2L_VN_QUICK"] = "0"  # the benchmark always uses the full training set
 
-import d2l_vn  # noqa: E402  (before mxnet)
+from d2l_vn import mxnet as d2l_vn  # noqa: E402  (before mxnet)
 from d2l import mxnet as d2l  # noqa: E402
 from mxnet import autograd, gluon, np, npx  # noqa: E402
 from mxnet.gluon.data.vision import transforms  # noqa: E402
 
-from d2l_vn import cache  # noqa: E402
-from d2l_vn.throughput import bare_epoch_times  # noqa: E402
+from d2l_vn.core import cache  # noqa: E402
+from d2l_vn.mxnet.throughput import bare_epoch_times  # noqa: E402
 
 BATCH_SIZE, LR = 256, 0.1
 

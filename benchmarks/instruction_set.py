@@ -1,6 +1,6 @@
-"""The speed cost of capping oneDNN at AVX2 (``DNNL_MAX_CPU_ISA``, :mod:`d2l_vn.instruction_set`).
+"""The speed cost of capping oneDNN at AVX2 (``DNNL_MAX_CPU_ISA``, :mod:`d2l_vn.studies.instruction_set`).
 
-Times the bare training loop (:func:`d2l_vn.throughput.bare_epoch_times`: forward, backward
+Times the bare training loop (:func:`d2l_vn.mxnet.throughput.bare_epoch_times`: forward, backward
 and SGD step over minibatches in memory, one thread) in fresh processes, capped at AVX2 and
 uncapped, alternating the two in rounds so that load from other processes hits both alike,
 and prints the median images/s of each and their ratio. oneDNN reads the cap once per
@@ -16,8 +16,8 @@ import sys
 
 MEASURE = """
 import d2l_vn, sys
-from d2l_vn.study import fashion_mnist_arrays
-from d2l_vn.throughput import bare_epoch_times
+from d2l_vn.studies.design import fashion_mnist_arrays
+from d2l_vn.mxnet.throughput import bare_epoch_times
 count, batch = int(sys.argv[1]), int(sys.argv[2])
 arrays = fashion_mnist_arrays()
 print(count / min(bare_epoch_times(arrays["train_images"][:count], arrays["train_labels"][:count], batch, 3)[1:]))

@@ -12,7 +12,7 @@ import argparse
 import statistics
 import time
 
-import d2l_vn  # noqa: F401  (registers 'radam'; import before mxnet)
+from d2l_vn import mxnet as d2l_vn  # noqa: F401  (registers 'radam'; import before mxnet)
 import mxnet as mx
 from mxnet import nd
 

@@ -4,10 +4,10 @@ For each arm given (default: one SGD arm of the scheduling chapter at batch 256 
 and RAdam arms of the Adam chapter at batch 32), ``--processes`` worker processes of one
 thread each (the layout of ``make results``) at once train
 
-- the study loop: :func:`d2l_vn.study.train_run` for one epoch of all 60 000 images, with
+- the study loop: :func:`d2l_vn.mxnet.study.train_run` for one epoch of all 60 000 images, with
   the evaluation on the 10 000 test images and the dead-filter count that ``make results``
   adds, from building the data to the last number;
-- the bare loop: :func:`d2l_vn.throughput.bare_epoch_times`, forward, backward and step with
+- the bare loop: :func:`d2l_vn.mxnet.throughput.bare_epoch_times`, forward, backward and step with
   the same optimizer and batch size over minibatches prepared beforehand, nothing else;
 
 and their summed images/s are compared; the two are alternated over ``--rounds`` rounds and
@@ -19,9 +19,9 @@ import argparse
 import statistics
 import time
 
-import d2l_vn  # noqa: F401  (before mxnet)
-from d2l_vn import instruction_set
-from d2l_vn.results import _pool
+from d2l_vn import mxnet as d2l_vn  # noqa: F401  (before mxnet)
+from d2l_vn.studies import instruction_set
+from d2l_vn.studies.results import _pool
 from d2l_vn.studies.adam_radam import RATE_SWEEP
 from d2l_vn.studies.lr_scheduling import SCHEDULES
 
@@ -30,7 +30,7 @@ ARMS = {"sgd": (SCHEDULES, "constant 0.3"), "adam": (RATE_SWEEP, "Adam 0.001"),
 
 
 def _study_epoch(job):
-    from d2l_vn.study import count_dead_filters, train_run
+    from d2l_vn.mxnet.study import count_dead_filters, train_run
     study, arm = ARMS[job]
     settings = study.full_settings()
     settings = type(settings)(settings.training_images, 1, settings.batch_size, settings.seeds[:1])
@@ -41,8 +41,8 @@ def _study_epoch(job):
 
 
 def _bare_epoch(job):
-    from d2l_vn.study import fashion_mnist_arrays
-    from d2l_vn.throughput import bare_epoch_times
+    from d2l_vn.studies.design import fashion_mnist_arrays
+    from d2l_vn.mxnet.throughput import bare_epoch_times
     study, arm = ARMS[job]
     arrays = fashion_mnist_arrays()
     seconds = bare_epoch_times(arrays["train_images"], arrays["train_labels"], study.batch_size, 2,

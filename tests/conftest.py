@@ -3,11 +3,11 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
-import d2l_vn  # noqa: E402  (first: makes MXNet importable on the installed NumPy)
+from d2l_vn import mxnet as d2l_vn  # noqa: E402  (first: makes MXNet importable on the installed NumPy)
 import pytest  # noqa: E402
 from mxnet import npx  # noqa: E402
 
-from d2l_vn import arrays  # noqa: E402
+from d2l_vn.mxnet import arrays  # noqa: E402
 
 
 @pytest.fixture(params=["np", "nd"])

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-import d2l_vn
-from d2l_vn import records
+from d2l_vn import mxnet as d2l_vn
+from d2l_vn.studies import records
 from d2l_vn.studies import adam_radam, lr_scheduling
 
 

@@ -3,13 +3,13 @@
 Every test runs twice (fixture ``array_mode``): with d2l's ``mxnet.np`` arrays after
 ``npx.set_np()``, and with legacy ``nd`` arrays.
 """
-import d2l_vn  # noqa: F401  (first: patches NumPy before MXNet is imported)
+from d2l_vn import mxnet as d2l_vn  # noqa: F401  (first: patches NumPy before MXNet is imported)
 import numpy as np
 import pytest
 from mxnet import autograd
 
-from d2l_vn.backprop import ACTIVATIONS, mlp_backward, mlp_forward
-from d2l_vn.gradcheck import max_abs_diff, numerical_gradient
+from d2l_vn.mxnet.backprop import ACTIVATIONS, mlp_backward, mlp_forward
+from d2l_vn.mxnet.gradcheck import max_abs_diff, numerical_gradient
 
 
 pytestmark = pytest.mark.usefixtures("array_mode")

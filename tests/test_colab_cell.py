@@ -91,7 +91,7 @@ def test_d2l_vn_is_imported_before_mxnet(path):
         first = D2L_VN_IMPORT.search(text)
         assert first and first.start() < mx.start(), (
             f"{path.name} imports MXNet ({mx[0].strip()!r}) before d2l_vn: "
-            "put `import d2l_vn` first, or MXNet fails on NumPy 2")
+            "put `from d2l_vn import mxnet as d2l_vn` first, or MXNet fails on NumPy 2")
 
 
 def test_outside_colab_the_cell_does_nothing():
@@ -125,7 +125,7 @@ importlib.util.find_spec = lambda name, *args: (
     None if name in ("mxnet", "d2l", "d2l_vn") else real_find_spec(name, *args))
 exec(compile(sys.argv[1], "first cell", "exec"), {})
 importlib.util.find_spec = real_find_spec
-import d2l_vn                                 # what the chapters import next
+from d2l_vn import mxnet as d2l_vn          # what the chapters import next
 import mxnet
 from d2l import mxnet as d2l
 assert (id(sys.modules["numpy"]), sys.modules["numpy"].__version__) == before

@@ -10,10 +10,10 @@ import warnings
 import numpy
 import pytest
 
-import d2l_vn
+from d2l_vn import mxnet as d2l_vn
 import mxnet as mx
-from d2l_vn import compat, quick
-
+from d2l_vn.mxnet import compat
+from d2l_vn.core import quick
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
@@ -27,8 +27,8 @@ import json, sys, warnings, numpy
 warnings.simplefilter("ignore")
 lacking = [name for name in sys.argv[1:] if not hasattr(numpy, name)]
 before = dict(vars(numpy))
-import importlib.util                        # d2l_vn/compat.py alone, without d2l_vn and MXNet
-spec = importlib.util.spec_from_file_location("compat", "d2l_vn/compat.py")
+import importlib.util                        # d2l_vn/mxnet/compat.py alone, without d2l_vn and MXNet
+spec = importlib.util.spec_from_file_location("compat", "d2l_vn/mxnet/compat.py")
 compat = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(compat)
 changed = sorted(name for name, value in vars(numpy).items()

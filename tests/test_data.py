@@ -2,10 +2,9 @@
 import numpy as np
 import pytest
 
-import d2l_vn
-from d2l_vn import cache, data, fetch
-
-
+from d2l_vn import mxnet as d2l_vn
+from d2l_vn.core import cache, fetch, quick
+from d2l_vn.mxnet import data
 @pytest.fixture(scope="module")
 def real_cache():
     path = cache.cache_path()
@@ -40,7 +39,7 @@ def test_loader_batches_and_full_sizes(real_cache, monkeypatch, array_mode):
 def test_quick_subset_is_class_balanced(real_cache, monkeypatch):
     monkeypatch.setenv("D2L_VN_QUICK", "1")
     train_iter, test_iter = d2l_vn.load_fashion_mnist(256)
-    assert np.bincount(train_iter.y).tolist() == [d2l_vn.quick.QUICK_TRAIN_PER_CLASS] * 10
+    assert np.bincount(train_iter.y).tolist() == [quick.QUICK_TRAIN_PER_CLASS] * 10
     assert len(test_iter.y) == 10000
     assert "short run: 5000 of" in train_iter.description
 

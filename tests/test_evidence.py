@@ -4,9 +4,9 @@ import math
 import matplotlib
 import pytest
 
-import d2l_vn
-from d2l_vn import evidence, outcomes
-from d2l_vn.study import Arm, Settings, Study, StudyResults
+from d2l_vn import mxnet as d2l_vn
+from d2l_vn.core import evidence, outcomes
+from d2l_vn.studies.design import Arm, Settings, Study, StudyResults
 
 matplotlib.use("Agg")
 

@@ -9,11 +9,11 @@ import unicodedata
 import pytest
 import yaml
 
-from d2l_vn.compgraph import WORDS
-from d2l_vn.plot import LABELS
-from d2l_vn.report import HEADERS
-from d2l_vn.study_report import WORDS as STUDY_WORDS
-from d2l_vn.widgets import _WORDS
+from d2l_vn.core.compgraph import WORDS
+from d2l_vn.core.plot import LABELS
+from d2l_vn.core.report import HEADERS
+from d2l_vn.core.study_report import WORDS as STUDY_WORDS
+from d2l_vn.core.widgets import _WORDS
 from notebooks import (CHAPTERS, NOT_PROSE, ROOT, code_strings, intro_blocks, lang, load, pairs,
                        source)
 

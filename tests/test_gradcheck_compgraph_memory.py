@@ -1,7 +1,7 @@
 """Finite differences, the computational-graph helpers and the memory figures."""
 import tempfile
 
-import d2l_vn  # noqa: F401  (first: patches NumPy before MXNet is imported)
+from d2l_vn import mxnet as d2l_vn  # noqa: F401  (first: patches NumPy before MXNet is imported)
 import matplotlib
 
 matplotlib.use("Agg")
@@ -11,10 +11,12 @@ import pytest  # noqa: E402
 from mxnet import autograd, nd, npx  # noqa: E402
 from mxnet import np as mnp  # noqa: E402
 
-from d2l_vn.backprop import mlp_backward, mlp_forward  # noqa: E402
-from d2l_vn.compgraph import draw_graph, graph_from_symbol, mlp_graph  # noqa: E402
-from d2l_vn.gradcheck import max_abs_diff, numerical_gradient  # noqa: E402
-from d2l_vn.memory import mlp_memory, peak_bytes  # noqa: E402
+from d2l_vn.mxnet.backprop import mlp_backward, mlp_forward  # noqa: E402
+from d2l_vn.core.compgraph import draw_graph, mlp_graph  # noqa: E402
+from d2l_vn.mxnet.compgraph import graph_from_symbol  # noqa: E402
+from d2l_vn.mxnet.gradcheck import max_abs_diff, numerical_gradient  # noqa: E402
+from d2l_vn.core.memory import mlp_memory  # noqa: E402
+from d2l_vn.mxnet.memory import peak_bytes  # noqa: E402
 from notebooks import CHAPTERS, load, pairs, source  # noqa: E402
 
 

@@ -10,10 +10,10 @@ import re
 
 import pytest
 
-from d2l_vn.compgraph import WORDS
-from d2l_vn.plot import LABELS
-from d2l_vn.report import HEADERS
-from d2l_vn.widgets import _WORDS
+from d2l_vn.core.compgraph import WORDS
+from d2l_vn.core.plot import LABELS
+from d2l_vn.core.report import HEADERS
+from d2l_vn.core.widgets import _WORDS
 from notebooks import CHAPTERS, NOT_PROSE, code_strings, intro_blocks, lang, load, pairs, source
 
 NNBSP = "\u202f"

@@ -4,9 +4,8 @@ import itertools
 import numpy as np
 import pytest
 
-import d2l_vn
-import d2l_vn.radam
-from d2l_vn import RAdam, adam_reference_step, radam_reference_step, rectification, rho
+from d2l_vn import mxnet as d2l_vn
+from d2l_vn.mxnet import RAdam, adam_reference_step, radam_reference_step, rectification, rho
 from mxnet import autograd, gluon, nd, npx, optimizer as mx_optimizer
 from mxnet import np as mnp
 

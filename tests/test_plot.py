@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-import d2l_vn  # noqa: E402
+from d2l_vn import mxnet as d2l_vn  # noqa: E402
 
 
 def test_plot_schedule_draws_the_schedule_values():

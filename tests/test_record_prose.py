@@ -1,7 +1,7 @@
 """The chapters' text states what the recorded full runs show, each number bound to its claim.
 
 A prose cell tagged ``from-record`` declares every number it states in its metadata,
-in order: ``"numbers": [[text, study, arm, statistic], ...]`` (see :mod:`d2l_vn.claims`);
+in order: ``"numbers": [[text, study, arm, statistic], ...]`` (see :mod:`d2l_vn.studies.claims`);
 ``arm`` may be a list of arms when the text says the number of each of them.
 The test finds the numbers of the cell's text (math and code left out), checks that they
 are the declared ones in the same order, and recomputes each from the chapter's record:
@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from d2l_vn.claims import claim_value
+from d2l_vn.studies.claims import claim_value
 from notebooks import CHAPTERS, NOT_PROSE, load, source
 
 #: A number as the course writes it: optional sign, digits grouped by U+202F, decimals,

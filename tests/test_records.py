@@ -14,13 +14,15 @@ import sys
 import time
 import warnings
 
-import d2l_vn  # first: makes MXNet importable on the installed NumPy
+from d2l_vn import mxnet as d2l_vn  # first: makes MXNet importable on the installed NumPy
 import pytest
 from mxnet import init
 from mxnet.gluon import nn
 
-from d2l_vn import records, study
+from d2l_vn.studies import records
+from d2l_vn.mxnet import study
 from d2l_vn.studies import CHAPTERS
+from d2l_vn.studies.design import Settings
 from d2l_vn.studies.lr_scheduling import COLLAPSE
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -52,7 +54,7 @@ def stale_parts(record, studies):
     for s in studies:
         if s.name not in record["provenance"]["settings"]:
             continue
-        settings = study.Settings(**record["provenance"]["settings"][s.name])
+        settings = Settings(**record["provenance"]["settings"][s.name])
         for arm in s.arms:
             stored = record["fingerprints"].get(s.name, {}).get(arm.name)
             if stored is None:
@@ -169,7 +171,7 @@ def test_records_are_written_atomically_and_bad_files_give_clear_errors(tmp_path
 
 
 def _results_command(records_dir):
-    return [sys.executable, "-m", "d2l_vn.results", "lr_scheduling", "--studies", "collapse",
+    return [sys.executable, "-m", "d2l_vn.studies.results", "lr_scheduling", "--studies", "collapse",
             "--images", "200", "--test-images", "200", "--epochs", "1", "--seeds", "3",
             "--processes", "1", "--records-dir", str(records_dir)]
 
@@ -202,5 +204,5 @@ def test_an_interrupted_make_results_resumes_and_keeps_every_finished_run(tmp_pa
         (a.name, s) for a in COLLAPSE.arms for s in (0, 1, 2))
     assert not partial.exists()
     again = d2l_vn.train_run(COLLAPSE, kept[0]["arm"], kept[0]["seed"],
-                             study.Settings(**record["provenance"]["settings"]["collapse"]))[1]
+                             Settings(**record["provenance"]["settings"]["collapse"]))[1]
     assert again.test_acc == kept[0]["test_acc"]  # the worker's numbers, reproduced here

@@ -7,9 +7,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-import d2l_vn  # noqa: E402
-from d2l_vn.report import HEADERS  # noqa: E402
-from d2l_vn.widgets import SLIDER_RANGES  # noqa: E402
+from d2l_vn import mxnet as d2l_vn  # noqa: E402
+from d2l_vn.core.report import HEADERS  # noqa: E402
+from d2l_vn.core.tables import Table  # noqa: E402
+from d2l_vn.core.widgets import SLIDER_RANGES  # noqa: E402
 
 
 def run(test_acc, train_acc=(0.6, 0.9), loss=(1.0, 0.3), times=(1.0, 2.0), diverged=False):
@@ -111,8 +112,8 @@ def test_explorer_sliders_redraw_the_figure():
 
 
 def test_tables_show_no_row_numbers_and_a_dash_for_a_missing_value():
-    table = d2l_vn.tables.Table({"arm": ["a", "b"], "value": [0.5, float("nan")]})
+    table = Table({"arm": ["a", "b"], "value": [0.5, float("nan")]})
     page = table._repr_html_()
     assert "—" in page and "nan" not in page.lower() and "0.500" in page
     assert "<th" in page and ">0<" not in page and ">1<" not in page  # no index column
-    assert isinstance(table[table["arm"] == "a"], d2l_vn.tables.Table)
+    assert isinstance(table[table["arm"] == "a"], Table)

@@ -1,7 +1,7 @@
 """Schedules: closed forms, equality with MXNet's built-ins, purity, argument checks."""
 import random
 
-import d2l_vn  # noqa: F401  (compat first)
+from d2l_vn import mxnet as d2l_vn  # noqa: F401  (compat first)
 import pytest
 from mxnet import lr_scheduler as mx_sched
 

@@ -89,7 +89,7 @@ def shown_values(root):
 
 def assert_call_matches_drawing(root):
     """The shown call, run by d2l_vn, gives the values in the table under the chart."""
-    import d2l_vn
+    from d2l_vn import mxnet as d2l_vn
     name, kwargs = python_call(code_line(root))
     schedule = getattr(d2l_vn, name)(**kwargs)
     rows = shown_values(root)
@@ -222,7 +222,7 @@ CASES = [  # (policy, argument, typed): refused or not as d2l_vn decides
 
 
 def schedule_refused_by_python(kind, argument, typed):
-    import d2l_vn
+    from d2l_vn import mxnet as d2l_vn
     if kind == "multi_factor" and argument == "step":
         value = [python_literal(token) for token in typed.replace(",", " ").split()]
     else:
@@ -262,7 +262,7 @@ RECTIFICATION_CASES = [  # (argument, typed, refused by d2l_vn)
 
 @pytest.mark.parametrize("argument, typed, expected", RECTIFICATION_CASES)
 def test_the_rectification_explorer_refuses_what_python_refuses(browser, server, argument, typed, expected):
-    import d2l_vn
+    from d2l_vn import mxnet as d2l_vn
     value = python_literal(typed)
     with pytest.raises(ValueError) if expected else contextlib.nullcontext():
         if argument == "beta2":

@@ -5,9 +5,11 @@ import matplotlib
 import numpy as np
 import pytest
 
-import d2l_vn
-from d2l_vn import quick, records, study
-from d2l_vn.study import Arm, Settings, Study, StudyResults
+from d2l_vn import mxnet as d2l_vn
+from d2l_vn.core import quick
+from d2l_vn.studies import records
+from d2l_vn.mxnet import study
+from d2l_vn.studies.design import Arm, Settings, Study, StudyResults
 
 matplotlib.use("Agg")
 

@@ -1,12 +1,11 @@
 """Training on a small class-balanced subset of the real data, and the trainer's contract."""
-import d2l_vn  # first: MXNet needs its NumPy shim on NumPy >= 1.24
+from d2l_vn import mxnet as d2l_vn  # first: MXNet needs its NumPy shim on NumPy >= 1.24
 import numpy as np
 import pytest
 from mxnet import gluon, npx
 
-from d2l_vn import cache, data
-
-
+from d2l_vn.core import cache
+from d2l_vn.mxnet import data
 @pytest.fixture(scope="module")
 def small_real_data():
     arrays, source = cache.read_cache(cache.cache_path())

@@ -14,8 +14,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-import d2l_vn  # noqa: E402,F401  (first: makes MXNet importable on the installed NumPy)
-from d2l_vn.claims import STATISTICS, claim_value  # noqa: E402
+from d2l_vn import mxnet as d2l_vn  # noqa: E402,F401  (first: makes MXNet importable on the installed NumPy)
+from d2l_vn.studies.claims import STATISTICS, claim_value  # noqa: E402
 from d2l_vn.studies import CHAPTERS  # noqa: E402
 from notebooks import load  # noqa: E402
 from test_record_prose import numbers_in, reads_as  # noqa: E402

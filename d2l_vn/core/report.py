@@ -1,7 +1,7 @@
 """Summarize training runs: a results table and an overlay of one metric per run.
 
 Both functions take a dict that maps a run's name (for example the schedule) to the
-:class:`d2l_vn.History` that :func:`d2l_vn.train` returned, so every number they show
+:class:`d2l_vn.History` that :func:`d2l_vn.mxnet.train` returned, so every number they show
 comes from a run, never from typed constants. ``lang`` picks the language of the
 headers and labels: ``'vi'``, ``'en'`` or ``'both'`` (``"tiếng Việt / English"``).
 """
@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 
 from .plot import axis_label, words_in
 from .tables import Table
-from .train import History
+from .history import History
 
 __all__ = ["results_table", "plot_metric", "HEADERS"]
 

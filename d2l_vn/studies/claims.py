@@ -11,7 +11,7 @@ and ``tests/test_record_prose.py`` checks that it reads as the text (rounded to 
 text's decimals), so a number written for the wrong arm, swapped with another, or left
 undeclared fails. A comparison names two arms, ``"A | B"`` (B minus A, paired by seed).
 
-Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence.endpoint`):
+Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.core.evidence.endpoint`):
 
 - ``median``, ``min``, ``max``; ``endpoint median``, ``endpoint min``, ``endpoint max``;
   ``train median``, ``train min``, ``train max`` (final-epoch training accuracy);
@@ -42,8 +42,8 @@ Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.evidence
 import importlib
 import statistics
 
-from . import evidence
-from .outcomes import count_outcomes, failure_update, outcome
+from ..core import evidence
+from ..core.outcomes import count_outcomes, failure_update, outcome
 
 __all__ = ["claim_value", "STATISTICS"]
 
@@ -195,8 +195,8 @@ def claim_value(chapter, study, arm, statistic):
     Returns a number, or for ``arm`` and ``given`` the arm text itself (they are checked
     as text, or not at all). Raises ``ValueError`` for an unknown study, arm or statistic.
     """
-    from .study import recorded_results
-    from .studies import CHAPTERS
+    from . import CHAPTERS
+    from .design import recorded_results
     if statistic in ("arm", "given"):
         return arm
     if statistic.startswith("published "):

@@ -6,13 +6,10 @@ the chapter's network with inputs at the lower left and the objective ``J`` at t
 upper right; :func:`graph_from_symbol` turns the graph that ``mxnet.autograd``
 recorded into the same form, laid out by depth.
 """
-import json
-import re
-
 import matplotlib.pyplot as plt
 import networkx as nx
 
-__all__ = ["mlp_graph", "graph_from_symbol", "draw_graph"]
+__all__ = ["mlp_graph", "draw_graph", "layout"]
 
 COLORS = {"variable": "#cfe2f3", "operator": "#fce5cd"}
 
@@ -74,45 +71,7 @@ def mlp_graph(bias=False):
     return graph
 
 
-def graph_from_symbol(symbol, input_labels=None, output_label=None):
-    """The graph recorded by ``mxnet.autograd``, from ``autograd.get_symbol(output)``.
-
-    Every node of the symbol's JSON becomes a node named by its index; inputs
-    (``op == "null"``) are variables, other nodes are operators labelled by their
-    MXNet operator name, without the ``_np_`` / ``_npi_`` / ``_npx_`` prefix that the operators of
-    ``mxnet.np`` carry (``_np_dot`` is labelled ``dot``). MXNet names the inputs ``var0``, ``null3``, ...;
-    ``input_labels`` replaces those names, in the order the inputs are first used;
-    ``output_label`` names the output (the last node): ``"J"`` labels it ``J = add``.
-    ``pos`` puts a node in the row of its longest path from an input, so data flows
-    upwards.
-
-    >>> from mxnet import autograd, np, npx
-    >>> npx.set_np()
-    >>> x = np.ones(2); x.attach_grad()
-    >>> with autograd.record():
-    ...     out = np.dot(x, x).sum()
-    >>> g = graph_from_symbol(autograd.get_symbol(out), input_labels=["x"])
-    >>> [g.nodes[n]["label"] for n in nx.topological_sort(g)]
-    ['x', 'dot', 'sum']
-    """
-    nodes = json.loads(symbol.tojson())["nodes"]
-    inputs = [i for i, node in enumerate(nodes) if node["op"] == "null"]
-    if input_labels is not None and len(input_labels) != len(inputs):
-        raise ValueError(f"input_labels has {len(input_labels)} labels for {len(inputs)} inputs")
-    labels = dict(zip(inputs, input_labels or [nodes[i]["name"] for i in inputs]))
-    graph = nx.DiGraph()
-    for i, node in enumerate(nodes):
-        graph.add_node(i, kind="variable" if i in labels else "operator",
-                       label=labels.get(i, re.sub(r"^_np[ix]?_", "", node["op"])))
-        graph.add_edges_from((inp[0], i) for inp in node["inputs"])
-    if output_label is not None:
-        last = len(nodes) - 1
-        graph.nodes[last]["label"] = f"{output_label} = {graph.nodes[last]['label']}"
-    _layout(graph)
-    return graph
-
-
-def _layout(graph):
+def layout(graph):
     """Rows by depth (an input sits just below its first use); in a row, nodes ordered and
     placed near the mean column of their inputs, so that edges run mostly upwards."""
     depth = {}

@@ -11,7 +11,7 @@ import html
 
 from .digits import group_digits
 from .quick import QUICK_SEEDS, QUICK_TRAIN_PER_CLASS
-from .records import load_record
+from ..studies.records import load_record
 
 __all__ = ["about_experiments", "AboutExperiments"]
 

@@ -1,11 +1,11 @@
 """``make results``: train the chapters' studies at full settings and record them.
 
-Usage: ``python -m d2l_vn.results [CHAPTER ...]`` (default: every chapter of
+Usage: ``python -m d2l_vn.studies.results [CHAPTER ...]`` (default: every chapter of
 :data:`d2l_vn.studies.CHAPTERS`). Runs go to worker processes (``--processes``, each
 with ``--threads`` threads, set before MXNet starts in the worker); every finished run
-is written at once to the chapter's partial record (see :mod:`d2l_vn.records`), so an
+is written at once to the chapter's partial record (see :mod:`d2l_vn.studies.records`), so an
 interrupted run resumes where it stopped. At the end the fingerprints are computed,
-the bare training loop (:mod:`d2l_vn.throughput`) is timed for comparison in the same
+the bare training loop (:mod:`d2l_vn.mxnet.throughput`) is timed for comparison in the same
 worker layout, images/s and wall time are printed, and the record replaces
 ``d2l_vn/records/<chapter>.json``.
 
@@ -28,8 +28,9 @@ import sys
 import time
 
 from . import instruction_set, records
-from .study import count_dead_filters, fashion_mnist_arrays, fingerprint, run_to_record, train_run
-from .throughput import bare_epoch_times
+from ..mxnet.study import count_dead_filters, fingerprint, train_run
+from ..mxnet.throughput import bare_epoch_times
+from .design import fashion_mnist_arrays, run_to_record
 
 __all__ = ["record_chapter", "main"]
 
@@ -136,7 +137,7 @@ def _carry_over(record, complete, studies, settings):
 def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, records_dir=None):
     """Train what the record of ``chapter`` still lacks, write it run by run; return the record.
 
-    ``shrink`` (a dict of :class:`d2l_vn.study.Settings` fields) replaces the full settings.
+    ``shrink`` (a dict of :class:`d2l_vn.studies.design.Settings` fields) replaces the full settings.
     """
     instruction_set.pin()  # before the first kernel runs here; workers inherit it
     settings = {s.name: dataclasses.replace(s.full_settings(), **(shrink or {})) for s in studies}
@@ -229,7 +230,7 @@ def _publish(chapter, studies, settings, record, records_dir, published):
     """Write the complete record of every arm whose runs are all done; return what it holds.
 
     The complete record ``<chapter>.json`` is rewritten as soon as one more arm is done,
-    with its fingerprints (:func:`d2l_vn.study.fingerprint`), so a chapter can show a
+    with its fingerprints (:func:`d2l_vn.mxnet.study.fingerprint`), so a chapter can show a
     finished study (or the finished arms of a study that gained an arm) while the others
     still train. Images/s count the runs trained on
     this processor with this instruction-set cap and worker layout (the sessions that
@@ -282,7 +283,7 @@ def _publish(chapter, studies, settings, record, records_dir, published):
 
 
 def main(argv=None):
-    from .studies import CHAPTERS
+    from . import CHAPTERS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("chapters", nargs="*", help=f"default: all ({', '.join(CHAPTERS)})")
     parser.add_argument("--processes", type=int, default=2, help="worker processes (default 2)")

@@ -22,7 +22,7 @@ and backpropagation (``P = softmax(O)``, ``E`` the one-hot labels)::
 Row ``i`` of ``(dJ/dO)^T H`` summed over ``i`` is the outer product
 ``dJ/do_i h_i^T`` of the column-vector equations, added up over the minibatch.
 The arrays are MXNet arrays of one kind, ``mxnet.np`` (after ``npx.set_np()``, as in
-d2l) or legacy ``nd``, and the results come back in that kind (:mod:`d2l_vn.arrays`).
+d2l) or legacy ``nd``, and the results come back in that kind (:mod:`d2l_vn.mxnet.arrays`).
 :func:`mlp_forward` uses only differentiable operators, so it can run inside
 ``autograd.record()`` to check :func:`mlp_backward`.
 """

@@ -9,7 +9,7 @@ made, the settings of every study (training images, epochs, batch size, seeds), 
 they ran in parallel and how long it took; every run has its ``study``, ``arm`` and
 ``seed``, one value per epoch of ``train_loss``, ``train_acc``, ``test_acc`` and ``lr``,
 and its ``seconds``; ``fingerprints`` are the losses of the first minibatches of every
-arm (:func:`d2l_vn.study.fingerprint`), which ``tests/test_records.py`` recomputes.
+arm (:func:`d2l_vn.mxnet.study.fingerprint`), which ``tests/test_records.py`` recomputes.
 
 While ``make results`` runs, the finished runs go to ``<chapter>.partial.json``,
 rewritten after every run through a temporary file and ``os.replace``, so a run is
@@ -25,7 +25,6 @@ import platform
 
 import subprocess
 
-import mxnet
 import numpy
 
 from . import instruction_set
@@ -33,7 +32,7 @@ from . import instruction_set
 __all__ = ["load_record", "write_record", "record_path", "machine",
            "RECORDS_DIR", "LEGACY_MACHINE_KEYS", "LEGACY_SESSION"]
 
-RECORDS_DIR = pathlib.Path(__file__).resolve().parent / "records"
+RECORDS_DIR = pathlib.Path(__file__).resolve().parent.parent / "records"
 #: What records made before 2026-12 kept of their one session, and what we know of the rest:
 #: they were made on AMD EPYC processors (AVX2, no AVX-512) with no cap on oneDNN.
 LEGACY_MACHINE_KEYS = ("date", "processor", "cpu_count", "python", "mxnet", "numpy", "parallel",
@@ -109,5 +108,5 @@ def machine():
     """Today's date and this machine: processor, instruction-set cap, versions and commit."""
     return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "processor": _processor(), "cpu_count": os.cpu_count(), **instruction_set.describe(),
-            "python": platform.python_version(), "mxnet": mxnet.__version__,
+            "python": platform.python_version(), "mxnet": importlib.metadata.version("mxnet"),
             "numpy": numpy.__version__, "d2l": _d2l_version(), "commit": _commit()}

@@ -5,7 +5,7 @@ Arguments are named as in ``mxnet.lr_scheduler`` and, called in the order
 returns. Unlike MXNet's ``FactorScheduler`` and ``MultiFactorScheduler``, calling a
 schedule changes nothing, so one object can be plotted and then trained with.
 
-The step unit is the caller's: ``d2l_vn.train`` calls ``s(epoch)`` once per epoch;
+The step unit is the caller's: ``d2l_vn.mxnet.train`` calls ``s(epoch)`` once per epoch;
 passed as ``lr_scheduler`` to a ``gluon.Trainer``, ``s`` is called with the number
 of minibatch updates instead.
 

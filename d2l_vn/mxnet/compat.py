@@ -36,7 +36,7 @@ def _renamed(old, function):
     def restored(*args, **kwargs):
         return function(*args, **kwargs)
     restored.__name__ = restored.__qualname__ = old
-    restored.__doc__ = f"NumPy 1.x's numpy.{old}, put back by d2l_vn.compat for MXNet 1.9.1."
+    restored.__doc__ = f"NumPy 1.x's numpy.{old}, put back by d2l_vn.mxnet.compat for MXNet 1.9.1."
     return restored
 
 
@@ -44,7 +44,7 @@ def _retired(name):
     """NumPy 1.x's stub for a financial function it removed in 1.20 (NEP 32)."""
     def stub(*args, **kwargs):
         raise RuntimeError(
-            f"numpy.{name} was removed from NumPy in version 1.20 (NEP 32); d2l_vn.compat only "
+            f"numpy.{name} was removed from NumPy in version 1.20 (NEP 32); d2l_vn.mxnet.compat only "
             "restores the name for MXNet. The numpy_financial package has it: "
             "pip install numpy-financial")
     stub.__name__ = stub.__qualname__ = name

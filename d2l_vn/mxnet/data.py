@@ -9,14 +9,14 @@ convention), legacy ``nd`` otherwise.
 import numpy as np
 from mxnet import nd
 
-from . import arrays, quick
-from .cache import cache_path, read_cache
-from .digits import group_digits
+from . import arrays
+from ..core import quick
+from ..core.cache import cache_path, read_cache
+from ..core.data import TEXT_LABELS, class_balanced_subset
+from ..core.digits import group_digits
 
 __all__ = ["load_fashion_mnist", "ArrayBatches", "TEXT_LABELS", "class_balanced_subset"]
 
-TEXT_LABELS = ("t-shirt", "trouser", "pullover", "dress", "coat",
-               "sandal", "shirt", "sneaker", "bag", "ankle boot")
 
 
 class ArrayBatches:
@@ -28,7 +28,7 @@ class ArrayBatches:
     ``X`` has shape (batch, 1, 28, 28) (or ``resize`` squared), ``float32`` in [0, 1];
     ``y`` is ``int32``. With ``shuffle=True`` each pass draws a new permutation from a
     generator seeded once, so runs are reproducible. ``description`` says what the
-    data are and where they came from; ``d2l_vn.train`` prints it.
+    data are and where they came from; ``d2l_vn.mxnet.train`` prints it.
     """
 
     def __init__(self, images, labels, batch_size, shuffle, resize=None, seed=0, description=""):
@@ -67,25 +67,18 @@ class ArrayBatches:
             yield X.as_np_ndarray() if ops is arrays.NP else X, ops.array(self.y[idx], dtype=np.int32)
 
 
-def class_balanced_subset(labels, per_class, seed=0):
-    """Indices of ``per_class`` examples of every class, chosen with a fixed seed."""
-    rng = np.random.default_rng(seed)
-    picks = [rng.permutation(np.flatnonzero(labels == c))[:per_class] for c in np.unique(labels)]
-    return np.sort(np.concatenate(picks))
-
-
 def load_fashion_mnist(batch_size, resize=None, root=None):
     """Return ``(train_iter, test_iter)`` over Fashion-MNIST from the local cache.
 
     60,000 training and 10,000 test images, labels 0-9 in Fashion-MNIST's order
-    (:data:`TEXT_LABELS`). An empty cache is filled first (see :mod:`d2l_vn.fetch`);
-    a damaged one raises :class:`d2l_vn.cache.DataError`. In a short run (see
-    :mod:`d2l_vn.quick`) the training set is a class-balanced subset and the test set
+    (:data:`TEXT_LABELS`). An empty cache is filled first (see :mod:`d2l_vn.core.fetch`);
+    a damaged one raises :class:`d2l_vn.core.cache.DataError`. In a short run (see
+    :mod:`d2l_vn.core.quick`) the training set is a class-balanced subset and the test set
     stays whole. What was loaded is printed once.
     """
     path = cache_path(root)
     if not path.exists():
-        from .fetch import fetch  # not at the top: `python -m d2l_vn.fetch` must find it unimported
+        from ..core.fetch import fetch  # not at the top: `python -m d2l_vn.core.fetch` must find it unimported
         fetch(root)
     arrays, source = read_cache(path)
     train_x, train_y = arrays["train_images"], arrays["train_labels"]

@@ -16,7 +16,7 @@ __all__ = ["DataError", "CACHE_NAME", "default_root", "cache_path", "write_cache
 CACHE_NAME = "fashion-mnist.npz"
 SHAPES = {"train_images": (60000, 28, 28), "train_labels": (60000,),
           "test_images": (10000, 28, 28), "test_labels": (10000,)}
-FIX = "Delete it and run `make data` (or `python -m d2l_vn.fetch`) to fetch the data again."
+FIX = "Delete it and run `make data` (or `python -m d2l_vn.core.fetch`) to fetch the data again."
 
 
 class DataError(RuntimeError):

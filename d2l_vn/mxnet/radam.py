@@ -30,7 +30,7 @@ from mxnet import nd
 from mxnet.optimizer import Optimizer, register
 
 from . import arrays
-from .rectification import bias_correction, check_beta, rectification, rho
+from ..core.rectification import bias_correction, check_beta, rectification, rho
 
 __all__ = ["RAdam"]
 

@@ -1,7 +1,7 @@
 """The bare training loop, the yardstick of speed: forward, backward and step, nothing else.
 
 Minibatches are prepared in memory beforehand; there are no metrics and no evaluation.
-It runs in d2l's array mode (``mxnet.np``, :func:`d2l_vn.arrays.d2l_mode`), as studies train,
+It runs in d2l's array mode (``mxnet.np``, :func:`d2l_vn.mxnet.arrays.d2l_mode`), as studies train,
 whatever mode the caller is in, so the two are compared on the same operators.
 ``benchmarks/epoch_time.py`` and ``make results`` compare the course's training with it.
 """

@@ -8,45 +8,16 @@ waits for the host. Minibatches are MXNet arrays of the active kind: ``mxnet.np`
 """
 import math
 import time
-from dataclasses import dataclass, field
 
 from d2l import mxnet as d2l
 from mxnet import autograd
 from mxnet.gluon.parameter import DeferredInitializationError
 
-from . import arrays, quick
+from . import arrays
+from ..core.history import History, block_means
+from ..core import quick
 
 __all__ = ["train", "evaluate_accuracy", "History"]
-
-
-@dataclass
-class History:
-    """What :func:`train` measured: one entry per epoch, plus the rate of every minibatch."""
-    train_loss: list = field(default_factory=list)
-    train_acc: list = field(default_factory=list)
-    test_acc: list = field(default_factory=list)
-    lr: list = field(default_factory=list)
-    epoch_time: list = field(default_factory=list)
-    step_lr: list = field(default_factory=list)
-    loss_trace: list = field(default_factory=list)
-    device: str = ""
-    quick: bool = False
-    diverged: bool = False
-
-    @property
-    def seconds_per_epoch(self):
-        """Mean wall time of one epoch (training and evaluation)."""
-        return sum(self.epoch_time) / max(1, len(self.epoch_time))
-
-    def summary(self):
-        """One line: final metrics, speed, device and whether the run was short."""
-        if not self.train_loss:
-            return "no epoch finished"
-        mode = "short run" if self.quick else "full run"
-        state = f"diverged after {len(self.train_loss)} epochs; " if self.diverged else ""
-        return (f"{state}loss {self.train_loss[-1]:.3f}, train acc {self.train_acc[-1]:.3f}, "
-                f"test acc {self.test_acc[-1]:.3f}; {self.seconds_per_epoch:.1f} s/epoch "
-                f"on {self.device} ({mode})")
 
 
 def _correct(y_hat, y):
@@ -69,12 +40,6 @@ def _check_batch(X, y, where):
         raise ValueError(f"{where} yields {'legacy nd' if kind == 'nd' else 'mxnet.np'} arrays "
                          f"but {mode}: convert each minibatch with {fix}, or use "
                          "d2l_vn.load_fashion_mnist, whose minibatches follow the active mode")
-
-
-def _block_means(values, size):
-    """Means of consecutive blocks of ``size`` values (the last may be shorter), 5 digits."""
-    return [float(f"{sum(block) / len(block):.5g}")
-            for block in (values[i:i + size] for i in range(0, len(values), size))]
 
 
 def evaluate_accuracy(net, data_iter, device=None):
@@ -177,7 +142,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
             raise ValueError("train_iter yielded no minibatch: check the data and batch_size")
         train_loss, train_acc = arrays.to_float(loss_sum) / n, arrays.to_float(correct) / n
         if trace_every:
-            history.loss_trace += _block_means([arrays.to_float(v) for v in step_losses], trace_every)
+            history.loss_trace += block_means([arrays.to_float(v) for v in step_losses], trace_every)
         test_acc = evaluate_accuracy(net, test_iter, device)
         history.epoch_time.append(time.perf_counter() - start)
         history.lr.append(history.step_lr[-1])

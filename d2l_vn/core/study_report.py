@@ -1,9 +1,9 @@
-"""Figures, tables and the numbers of a study (:class:`d2l_vn.study.StudyResults`).
+"""Figures, tables and the numbers of a study (:class:`d2l_vn.studies.design.StudyResults`).
 
 Curves show the median over seeds with the min-max band of each arm. Tables give the
-endpoint (:func:`d2l_vn.evidence.endpoint`: mean test accuracy of the last 5 epochs)
+endpoint (:func:`d2l_vn.core.evidence.endpoint`: mean test accuracy of the last 5 epochs)
 as median and range over the seeds, and how the runs ended, classed by
-:mod:`d2l_vn.outcomes` (learned / stalled / diverged). Comparisons of arms are paired by
+:mod:`d2l_vn.core.outcomes` (learned / stalled / diverged). Comparisons of arms are paired by
 seed (:func:`paired_table`); failure rates carry Clopper-Pearson intervals
 (:func:`failure_table`, :func:`plot_failure_rates`). ``lang`` is ``'vi'``, ``'en'`` or ``'both'``.
 """
@@ -126,8 +126,8 @@ def _columns(results, words, label, digits):
 def study_table(results, lang="both", digits=3):
     """Per arm: median and range of the endpoint, and runs learned / stalled / diverged.
 
-    The endpoint is the mean test accuracy of the last 5 epochs (:mod:`d2l_vn.evidence`);
-    outcomes are classed by :mod:`d2l_vn.outcomes`. Results trained now that carry
+    The endpoint is the mean test accuracy of the last 5 epochs (:mod:`d2l_vn.core.evidence`);
+    outcomes are classed by :mod:`d2l_vn.core.outcomes`. Results trained now that carry
     recorded full runs get the recorded columns beside their own.
     """
     words = words_in(WORDS, lang)
@@ -197,7 +197,7 @@ def plot_study(results, metric="test_acc", ax=None, lang="both", arms=None):
 def dead_filter_table(results, lang="both"):
     """Per arm with stalled runs: their dead first-layer filters and first-epoch training loss.
 
-    A dead filter outputs zero on every test image (:mod:`d2l_vn.filters`); each cell
+    A dead filter outputs zero on every test image (:mod:`d2l_vn.mxnet.filters`); each cell
     lists the stalled runs in seed order, for example ``6, 4`` for two of them. Only
     stalled runs are listed: a diverged run's filters say nothing (ReLU of NaN). A first-epoch
     loss below ln 10 = 2.3 means the run learned something before it stalled. The counts
@@ -294,7 +294,7 @@ def failure_comparison_table(results, grid, lang="both"):
 def plot_failure_rates(results, grid, ax=None, lang="both"):
     """Fraction of failed runs (stalled or diverged) at each rate, one marker per group, 95% bars.
 
-    The bars are Clopper-Pearson intervals (:func:`d2l_vn.evidence.rate_interval`). The rates
+    The bars are Clopper-Pearson intervals (:func:`d2l_vn.core.evidence.rate_interval`). The rates
     are categories, evenly spaced and labelled with their values, and the groups sit side by
     side within each: no point lies at a rate that was not run, and no line joins two rates.
     """
@@ -370,7 +370,7 @@ def sweep_numbers(results, grid):
 
     ``grid`` maps an optimizer's label to ``{rate: arm name}`` (for example
     ``d2l_vn.studies.adam_radam.GRID``). Returns ``{label: {rate: {"median", "min", "max",
-    "stalled", "diverged", "runs"}}}``, runs classed by :mod:`d2l_vn.outcomes`.
+    "stalled", "diverged", "runs"}}}``, runs classed by :mod:`d2l_vn.core.outcomes`.
     """
     _check_grid(results, grid)
     numbers = {}
@@ -424,7 +424,7 @@ def _sweep_columns(results, grid, words, label, digits):
 def sweep_table(results, grid, lang="both", digits=3):
     """One row per optimizer and rate: median and range of the final test accuracy, failures.
 
-    Outcomes read ``learned / stalled / diverged`` (:mod:`d2l_vn.outcomes`). Results trained
+    Outcomes read ``learned / stalled / diverged`` (:mod:`d2l_vn.core.outcomes`). Results trained
     now that carry recorded full runs get the recorded columns beside their own.
     """
     words = words_in(WORDS, lang)

@@ -17,7 +17,7 @@ def lenet(device=None):
     ``gluon.Trainer`` can be built on them right away. Gluon layers pick their operators
     for the array mode that is active when they are built, so build the network after
     ``npx.set_np()``; ``net.array_kind`` ('np' or 'nd') records that mode, and
-    ``d2l_vn.train`` checks it.
+    ``d2l_vn.mxnet.train`` checks it.
     """
     net = nn.HybridSequential()
     net.add(nn.Conv2D(6, kernel_size=5, padding=2, activation="relu"),
