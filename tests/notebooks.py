@@ -7,6 +7,10 @@ import tokenize
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+#: The PyTorch editions, generated from the chapters by tools/editions.py.
+TORCH_EDITIONS = sorted((ROOT / "chapters" / "torch").glob("*.ipynb"))
+#: Every notebook a reader reads: the prose checks run on each.
+READER_NOTEBOOKS = CHAPTERS + TORCH_EDITIONS
 LANG_TAGS = ("lang-en", "lang-vi")
 HEADING = re.compile(r"^(#{1,6})\s", re.MULTILINE)
 DISPLAY_MATH = re.compile(r"\$\$")

@@ -14,7 +14,7 @@ from d2l_vn.core.plot import LABELS
 from d2l_vn.core.report import HEADERS
 from d2l_vn.core.study_report import WORDS as STUDY_WORDS
 from d2l_vn.core.widgets import _WORDS
-from notebooks import (CHAPTERS, NOT_PROSE, ROOT, code_strings, intro_blocks, lang, load, pairs,
+from notebooks import (CHAPTERS, READER_NOTEBOOKS, NOT_PROSE, ROOT, code_strings, intro_blocks, lang, load, pairs,
                        source)
 
 GLOSSARY = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
@@ -46,7 +46,7 @@ def glosses(text, term):
 
 def vietnamese_texts():
     """(where, text) of every Vietnamese text: prose cells, code strings, labels, intro."""
-    for path in CHAPTERS:
+    for path in READER_NOTEBOOKS:
         for i, cell in enumerate(load(path)["cells"]):
             if cell["cell_type"] == "markdown" and lang(cell) == ["lang-vi"]:
                 yield f"{path.name} cell {i}", prose(source(cell))
@@ -83,7 +83,7 @@ def test_glosses_finds_the_english_in_parentheses():
     assert not glosses("(*warmups and more*) khởi động", "warm")
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", READER_NOTEBOOKS, ids=lambda p: str(p.relative_to(p.parents[1])))
 def test_vietnamese_cells_use_the_glossary_terms(path):
     problems = []
     for i, en, vi in pairs(load(path)):
@@ -94,7 +94,7 @@ def test_vietnamese_cells_use_the_glossary_terms(path):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", READER_NOTEBOOKS, ids=lambda p: str(p.relative_to(p.parents[1])))
 def test_first_use_of_a_term_gives_the_english(path):
     pending, problems = {e["en"]: e for e in GLOSSED}, []
     for i, en, vi in pairs(load(path)):
@@ -120,7 +120,7 @@ def test_every_entry_is_used():
     assert not unused, f"glossary entries no chapter uses (use or drop them): {unused}"
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", READER_NOTEBOOKS, ids=lambda p: str(p.relative_to(p.parents[1])))
 def test_vectors_and_matrices_are_bold_italic(path):
     cells = load(path)["cells"]
     found = [i for i, cell in enumerate(cells)

@@ -14,7 +14,7 @@ from d2l_vn.core.compgraph import WORDS
 from d2l_vn.core.plot import LABELS
 from d2l_vn.core.report import HEADERS
 from d2l_vn.core.widgets import _WORDS
-from notebooks import CHAPTERS, NOT_PROSE, code_strings, intro_blocks, lang, load, pairs, source
+from notebooks import CHAPTERS, READER_NOTEBOOKS, NOT_PROSE, code_strings, intro_blocks, lang, load, pairs, source
 
 NNBSP = "\u202f"
 START = r"(?<![\w\u202f])(?<!\d[.,])"  # not inside a word or another number
@@ -65,7 +65,7 @@ def test_rules_accept_the_convention(text):
     assert problems(text) == []
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", READER_NOTEBOOKS, ids=lambda p: str(p.relative_to(p.parents[1])))
 def test_prose_cells_write_numbers_one_way(path):
     found = [f"cell {i} ({lang(cell)[0]}): {number!r}: {why}"
              for i, cell in enumerate(load(path)["cells"]) if cell["cell_type"] == "markdown"
@@ -73,7 +73,7 @@ def test_prose_cells_write_numbers_one_way(path):
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", READER_NOTEBOOKS, ids=lambda p: str(p.relative_to(p.parents[1])))
 def test_figure_and_table_labels_write_numbers_one_way(path):
     found = [f"code cell {i}: {number!r} in {text}: {why}"
              for i, cell in enumerate(load(path)["cells"]) if cell["cell_type"] == "code"
@@ -90,7 +90,7 @@ def test_library_labels_and_intro_write_numbers_one_way():
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", READER_NOTEBOOKS, ids=lambda p: str(p.relative_to(p.parents[1])))
 def test_both_cells_of_a_pair_state_the_same_numbers(path):
     found = []
     for i, en, vi in pairs(load(path)):

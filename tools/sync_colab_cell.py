@@ -17,6 +17,7 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CELL_PATH = ROOT / "tools" / "colab_first_cell.py"
+TORCH_CELL_PATH = ROOT / "tools" / "colab_first_cell_torch.py"  # the PyTorch edition's (tools/editions.py)
 TAGS = {"hide-input"}  # the website folds the installer away; Jupyter and Colab show it
 D2L_VN_LINE = re.compile(r'^(?P<indent>[ ]*)D2L_VN = "[^"]*"(?P<comment>.*)$', re.M)
 
@@ -27,24 +28,25 @@ def d2l_vn_source(config_path=ROOT / "_config.yml"):
     return f"git+{repository['url'].rstrip('/')}@{repository.get('branch', 'main')}"
 
 
-def generate_cell():
-    """The text of tools/colab_first_cell.py with its ``D2L_VN`` line taken from _config.yml."""
-    text = CELL_PATH.read_text(encoding="utf-8")
+def generate_cell(path=CELL_PATH):
+    """The text of ``path`` (tools/colab_first_cell.py) with its ``D2L_VN`` line taken from _config.yml."""
+    text = path.read_text(encoding="utf-8")
     cell, count = D2L_VN_LINE.subn(
         lambda m: f'{m["indent"]}D2L_VN = "{d2l_vn_source()}"{m["comment"]}', text)
     if count != 1:
-        raise SystemExit(f"{CELL_PATH.name} needs one line D2L_VN = \"...\", found {count}")
+        raise SystemExit(f"{path.name} needs one line D2L_VN = \"...\", found {count}")
     return cell
 
 
 def sync(write=True):
     """Bring tools/colab_first_cell.py and every chapter up to date; return the changed paths."""
-    cell = generate_cell()
     changed = []
-    if cell != CELL_PATH.read_text(encoding="utf-8"):
-        changed.append(CELL_PATH)
-        if write:
-            CELL_PATH.write_text(cell, encoding="utf-8")
+    for path in (TORCH_CELL_PATH, CELL_PATH):
+        cell = generate_cell(path)
+        if cell != path.read_text(encoding="utf-8"):
+            changed.append(path)
+            if write:
+                path.write_text(cell, encoding="utf-8")
     cell = cell.rstrip("\n")
     for path in sorted((ROOT / "chapters").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
