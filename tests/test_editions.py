@@ -68,3 +68,8 @@ def test_forms_are_well_formed(path):
         if form is not None:
             assert set(form) <= allowed, f"{cell.get('id')}: unknown keys {set(form) - allowed}"
             assert not (form.get("drop") and set(form) - {"drop"}), f"{cell.get('id')}: a dropped cell has no form"
+            texts = [form.get("source", "")] + [source(c) for c in form.get("cells", []) if c["cell_type"] == "markdown"]
+            if cell["cell_type"] == "markdown" or form.get("cells"):
+                assert not any(re.search(r"^#", text, re.M) for text in texts if text), (
+                    f"{cell.get('id')}: a heading belongs to both editions; put the framework's sentences "
+                    "in a cell of their own")

@@ -238,9 +238,9 @@ def test_every_figure_has_a_numbered_caption_and_alt_text(browser, server, chapt
     open_page(browser, f"{server}/{chapter}.html?lang=vi")
     figures = browser.execute_script(shown_caption +
         "return Array.from(document.querySelectorAll('article .cell_output img'), i => {"
-        "  const f = i.closest('figure.d2l-vn-figure');"
+        "  const f = i.closest('.d2l-vn-figure');"
         "  return [i.getAttribute('src'), f !== null, i.alt, i.dataset.altVi, i.dataset.altEn,"
-        "          f ? text(f.querySelector('figcaption')) : ''];});")
+        "          f ? text(f.querySelector('figcaption, .d2l-vn-twin-caption')) : ''];});")
     assert figures, "no figure on the page"
     for src, numbered, alt, alt_vi, alt_en, caption in figures:
         assert numbered, f"{src}: not in a numbered figure"
@@ -249,12 +249,18 @@ def test_every_figure_has_a_numbered_caption_and_alt_text(browser, server, chapt
         assert caption.startswith("Hình ") and len(caption) > 20 and "Figure" not in caption, caption
     choose(browser, "en")
     english = browser.execute_script(shown_caption +
-        "return Array.from(document.querySelectorAll('figure.d2l-vn-figure'), f =>"
-        "  [text(f.querySelector('figcaption')), f.querySelector('img').alt === f.querySelector('img').dataset.altEn]);")
-    assert len(english) == len(figures) and all(alt for _, alt in english)
-    assert [c for c, _ in english if not c.startswith("Figure ") or VIETNAMESE_LETTERS & set(c.lower())] == []
-    numbers = [int(re.match(r"Figure (\d+)", c).group(1)) for c, _ in english]
+        "return Array.from(document.querySelectorAll('.d2l-vn-figure'), f =>"
+        "  [text(f.querySelector('figcaption, .d2l-vn-twin-caption')),"
+        "   f.querySelector('img').alt === f.querySelector('img').dataset.altEn,"
+        "   f.classList.contains('d2l-vn-twin-figure')]);")
+    assert len(english) == len(figures) and all(alt for _, alt, _ in english)
+    assert [c for c, _, _ in english if not c.startswith("Figure ") or VIETNAMESE_LETTERS & set(c.lower())] == []
+    numbers = [int(re.match(r"Figure (\d+)", c).group(1)) for c, _, twin in english if not twin]
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), numbers  # book-wide
+    for i, (caption, _, twin) in enumerate(english):  # a PyTorch figure takes its MXNet form's number
+        if twin:
+            number = re.match(r"Figure \d+", caption).group(0)
+            assert english[i - 1][0].startswith(number), (caption, english[i - 1][0])
     choose(browser, "vi")
 
 
@@ -533,3 +539,50 @@ def test_screenshots_of_the_explorers(browser, server):
             assert root.screenshot(str(path)) and path.stat().st_size > 10_000
     browser.set_window_size(1400, 1000)
     open_page(browser, f"{server}/{CHAPTERS[0]}.html?lang=vi")
+
+
+# ---------------------------------------------------------------- framework switch
+
+def _shown_code(driver):
+    return " ".join(e.text for e in driver.find_elements("css selector", ".cell_input pre") if e.is_displayed())
+
+
+def test_framework_switch_shows_one_edition_and_persists(browser, server):
+    page = f"{server}/chapters/backprop.html"
+    open_page(browser, page)
+    browser.execute_script("localStorage.clear();")
+    open_page(browser, page)
+    assert browser.execute_script("return document.documentElement.dataset.fw") == "mxnet"
+    code = _shown_code(browser)
+    assert "attach_grad" in code and "requires_grad_" not in code
+    browser.find_element("css selector", ".d2l-vn-fw-switch button[data-fw='torch']").click()
+    code = _shown_code(browser)
+    assert "requires_grad_" in code and "attach_grad" not in code and "npx." not in code
+    assert visible(browser, ".d2l-vn-twin-figure img") and not visible(browser, ".tag_fw-mxnet img")
+    colab = [a.get_attribute("href") for a in browser.find_elements("css selector", "a[href*='colab.research']")]
+    assert colab and all(href.endswith("/chapters/torch/backprop.ipynb") for href in colab), colab
+    open_page(browser, page)  # remembered
+    assert browser.execute_script("return localStorage.getItem('d2l-vn-fw')") == "torch"
+    assert "requires_grad_" in _shown_code(browser)
+    open_page(browser, f"{page}?fw=mxnet")  # a link chooses, and is kept
+    assert "attach_grad" in _shown_code(browser)
+    assert browser.execute_script("return localStorage.getItem('d2l-vn-fw')") == "mxnet"
+    open_page(browser, f"{page}?fw=jax")  # not an edition: ignored
+    assert browser.execute_script("return document.documentElement.dataset.fw") == "mxnet"
+    open_page(browser, f"{server}/chapters/lr_scheduling.html")  # no PyTorch edition yet: no switch
+    assert not browser.find_elements("css selector", ".d2l-vn-fw-switch")
+    assert severe_console_errors(browser) == []
+
+
+def test_both_editions_show_without_javascript(server, tmp_path):
+    driver = start_chromium(tmp_path / "profile", javascript=False)
+    try:
+        driver.get(f"{server}/chapters/backprop.html")
+        code = _shown_code(driver)
+        assert "attach_grad" in code and "requires_grad_" in code
+        labels = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.tag_fw-mxnet, .tag_fw-torch'),"
+            "  e => getComputedStyle(e, '::before').content);")
+        assert set(labels) == {'"MXNet"', '"PyTorch"'}
+    finally:
+        driver.quit()

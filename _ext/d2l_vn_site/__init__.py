@@ -4,7 +4,8 @@ It marks the chapters' English and Vietnamese blocks for the language switch
 (:mod:`.bilingual`), adds the ``bi`` role and block pairing of the Markdown pages
 (:mod:`.pages`), the ``glossary-table`` directive (:mod:`.glossary`), author-year bibliography
 labels (:mod:`.references`), one collapsed block per solution (:mod:`.solutions`), numbered
-figures with captions and alt text in both languages (:mod:`.figures`); it serves MathJax
+figures with captions and alt text in both languages (:mod:`.figures`), both editions of a
+chapter on one page (:mod:`.editions`, the notebook reader named in _config.yml); it serves MathJax
 locally and only on pages with formulas, without the theme's icon script (:mod:`.assets`),
 leaves widget outputs off the site (:mod:`.widgets`), places the JavaScript explorers under
 the cells tagged for them (:mod:`.explorers`) and loads the switch's, the furniture's and the
@@ -12,8 +13,8 @@ explorers' CSS and JavaScript and the phone layout (``_static/d2l_vn_*``).
 """
 from myst_nb.core.render import MditRenderMixin
 
-from . import (assets, bilingual, explorers, figures, glossary, pages, references, solutions,
-               widgets)
+from . import (assets, bilingual, editions, explorers, figures, glossary, pages, references,  # noqa: F401
+               solutions, widgets)
 
 
 def patch_myst_nb():
@@ -47,7 +48,7 @@ def setup(app):
     app.add_js_file("d2l_vn_lang.js")
     app.add_css_file("d2l_vn_explorers.css")
     app.add_css_file("d2l_vn_layout.css")
-    for script in ("d2l_vn_furniture.js", "d2l_vn_formulas.js", "d2l_vn_chart.js",
+    for script in ("d2l_vn_frameworks.js", "d2l_vn_furniture.js", "d2l_vn_formulas.js", "d2l_vn_chart.js",
                    "d2l_vn_explorers.js", "d2l_vn_layout.js"):
         app.add_js_file(script)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

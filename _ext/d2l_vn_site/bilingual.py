@@ -23,6 +23,8 @@ import re
 
 from docutils import nodes
 
+from .editions import framework_of
+
 LANGUAGES = ("lang-en", "lang-vi")
 #: Blocks that must stay where myst puts them (a label must sit right before its section).
 UNWRAPPED_TOKENS = ("myst_target", "myst_line_comment")
@@ -105,13 +107,17 @@ def _heading_level(renderer, token):
     return int(token.tag[1]) + getattr(renderer, "_heading_offset", 0)
 
 
-def _render_block(renderer, token, segment, language, solution):
-    """Render one non-heading block of a cell into its segment's pair container."""
+def _render_block(renderer, token, segment, language, solution, framework=None):
+    """Render one non-heading block of a cell into its segment's pair container.
+
+    ``framework`` (``fw-mxnet`` / ``fw-torch``, :mod:`.editions`) marks a block that only one
+    edition of the chapter has, and its pair.
+    """
     if token.type in UNWRAPPED_TOKENS:
         renderer.rules[f"render_{token.type}"](token)
         return
     if segment.pair is None:
-        classes = ["lang-pair"] + (["solution"] if solution else [])
+        classes = ["lang-pair"] + (["solution"] if solution else []) + ([framework] if framework else [])
         segment.pair = nodes.container(classes=classes)
         insert_body(segment.section, segment.pair)
     start = len(segment.pair.children)
@@ -119,7 +125,7 @@ def _render_block(renderer, token, segment, language, solution):
         renderer.render_children(_Wrapper(token))
     for block in segment.pair.children[start:]:
         if isinstance(block, nodes.Element):
-            block["classes"].append(language)
+            block["classes"].extend([language] + ([framework] if framework else []))
 
 
 class _Wrapper:
@@ -173,7 +179,7 @@ def render_nb_cell_markdown(self, token):
     position, merging = 0, twin_of_english
     for child in token.children or []:
         if child.type != "heading":
-            _render_block(self, child, segments[position], language, solution)
+            _render_block(self, child, segments[position], language, solution, framework_of(metadata))
             continue
         level = _heading_level(self, child)
         twin = segments[position + 1] if merging and position + 1 < len(segments) else None

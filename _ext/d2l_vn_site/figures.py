@@ -25,6 +25,7 @@ from .bilingual import bilingual_title
 logger = logging.getLogger(__name__)
 
 KEY = "d2l_vn_figures"
+TWIN = "d2l-vn-twin-figure"
 #: Joins the two alt texts inside the doctree until :func:`alt_attributes` splits them.
 SEPARATOR = " \u2016\u2016 "
 
@@ -53,17 +54,29 @@ def figure_entries(metadata):
     return entries
 
 
-def caption_figure(image, caption, alt, figure_id):
-    """Wrap ``image`` (in place) into a figure with a two-language caption; return the figure."""
+def caption_figure(image, caption, alt, figure_id, twin=False):
+    """Wrap ``image`` (in place) into a figure with a two-language caption; return the figure.
+
+    A ``twin`` (the PyTorch form of an MXNet figure, :mod:`.editions`) is a plain block, which
+    Sphinx does not number; :func:`twin_numbers` gives it its MXNet twin's number.
+    """
     parent = image.parent
     if isinstance(parent, nodes.reference):  # a linked image: move the link with it
         image = parent
         parent = parent.parent
-    figure = nodes.figure("", ids=[figure_id], classes=["d2l-vn-figure"])
-    parent.replace(image, figure)
-    figure += image
-    figure += nodes.caption("", "", *bilingual_title([nodes.Text(caption[0])],
-                                                      [nodes.Text(caption[1])]))
+    if twin:  # a plain block: Sphinx numbers (and wants ids on) every figure node
+        figure = nodes.container("", classes=["d2l-vn-figure", TWIN])
+        parent.replace(image, figure)
+        figure += image
+        figure += nodes.paragraph("", "", nodes.inline("", "", *bilingual_title(
+            [nodes.Text(caption[0])], [nodes.Text(caption[1])]), classes=["caption-text"]),
+            classes=["d2l-vn-twin-caption"])
+    else:
+        figure = nodes.figure("", ids=[figure_id], classes=["d2l-vn-figure"])
+        parent.replace(image, figure)
+        figure += image
+        figure += nodes.caption("", "", *bilingual_title([nodes.Text(caption[0])],
+                                                          [nodes.Text(caption[1])]))
     target = image if isinstance(image, nodes.image) else next(image.findall(nodes.image))
     target["alt"] = alt[1] + SEPARATOR + alt[0]
     return figure
@@ -92,7 +105,8 @@ class CaptionFigures(SphinxTransform):
                                "alt text", location=cell)
                 continue
             for number, (image, (caption, alt)) in enumerate(zip(images, entries), 1):
-                caption_figure(image, caption, alt, f"figure-{cell['cell_index']}-{number}")
+                caption_figure(image, caption, alt, f"figure-{cell['cell_index']}-{number}",
+                               twin=bool(cell.get("cell_metadata", {}).get("d2l_vn_twin")))
 
 
 _ALT = re.compile(r'alt="([^"]*?)' + re.escape(html.escape(SEPARATOR)) + r'([^"]*)"')
@@ -115,6 +129,28 @@ def number_figures(app, config):
 
 
 _NUMBER = re.compile(r'<span class="caption-number">Hình ([0-9.]+) </span>')
+_NUMBER_OR_TWIN = re.compile(r'<span class="caption-number">Hình ([0-9.]+) </span>'
+                             rf'|(<div class="[^"]*{TWIN}[^"]*"[^>]*>.*?<p class="d2l-vn-twin-caption">)', re.DOTALL)
+
+
+def twin_numbers(body):
+    """Give each twin figure the number of the figure before it (its MXNet form).
+
+    >>> twin_numbers('<span class="caption-number">Hình 3 </span>'
+    ...              f'<div class="d2l-vn-figure {TWIN}"><img/><p class="d2l-vn-twin-caption">x')
+    ... # doctest: +ELLIPSIS
+    '...<p class="d2l-vn-twin-caption"><span class="caption-number">Hình 3 </span>x'
+    """
+    last = []
+
+    def replace(match):
+        if match.group(1):
+            last[:] = [match.group(1)]
+            return match.group(0)
+        if not last:
+            return match.group(0)
+        return f'{match.group(2)}<span class="caption-number">Hình {last[0]} </span>'
+    return _NUMBER_OR_TWIN.sub(replace, body)
 
 
 def figure_numbers(body):
@@ -135,4 +171,4 @@ def figure_numbers(body):
 def mark_figures(app, pagename, templatename, context, doctree):
     """``html-page-context`` handler: both alt texts and both numbers on the page's body."""
     if "body" in context:
-        context["body"] = figure_numbers(alt_attributes(context["body"]))
+        context["body"] = figure_numbers(twin_numbers(alt_attributes(context["body"])))
