@@ -22,7 +22,7 @@ help:
 	@echo "make data   fetch Fashion-MNIST into the local cache"
 	@echo "make mathjax  fetch MathJax (npm registry) into _vendor/ for the website"
 	@echo "make bench  run the benchmarks in benchmarks/ (epoch time, optimizer step time)"
-	@echo "make results [CHAPTER=lr_scheduling|adam_radam]  train the studies at full settings into d2l_vn/records/ (hours; resumable)"
+	@echo "make results [CHAPTER=lr_scheduling|adam_radam] [FRAMEWORK=torch]  train the studies at full settings into d2l_vn/records/ (hours; resumable)"
 	@echo "FULL=1      full settings instead of quick ones"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -109,8 +109,9 @@ bench: data
 # Recorded full runs of the chapters' studies, always at full settings (FULL= plays no part):
 # `make results` (every chapter) or `make results CHAPTER=lr_scheduling`. Interrupted, it
 # resumes from d2l_vn/records/<chapter>.partial.json; finished, it replaces <chapter>.json.
+# FRAMEWORK=torch trains the same arms and seeds in PyTorch, into d2l_vn/records/torch/.
 results: data
-	$(BIN)/python -m d2l_vn.studies.results $(CHAPTER)
+	$(BIN)/python -m d2l_vn.studies.results $(CHAPTER) --framework $(or $(FRAMEWORK),mxnet)
 
 clean:
 	rm -rf _build .pytest_cache

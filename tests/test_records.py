@@ -5,6 +5,7 @@ minibatches, first seed, full-settings data order) and the planned rate of every
 recorded epoch; when it fails, the code no longer produces the record: run
 ``make results CHAPTER=<chapter>`` and commit the new record.
 """
+import importlib
 import json
 import math
 import os
@@ -44,8 +45,9 @@ def not_yet_recorded(record, studies):
     return sorted(declared - recorded)
 
 
-def stale_parts(record, studies):
-    """What in ``record`` the current code would no longer produce (empty when fresh)."""
+def stale_parts(record, studies, framework="mxnet"):
+    """What in ``record`` the current code of ``framework`` would no longer produce (empty when fresh)."""
+    runner = importlib.import_module(f"d2l_vn.{framework}.study")
     problems = []
     declared = {(s.name, a.name) for s in studies for a in s.arms}
     recorded = {(s, a) for s, arms in record["fingerprints"].items() for a in arms}
@@ -59,7 +61,7 @@ def stale_parts(record, studies):
             stored = record["fingerprints"].get(s.name, {}).get(arm.name)
             if stored is None:
                 continue
-            now = study.fingerprint(s, arm.name, steps=len(stored["losses"]))
+            now = runner.fingerprint(s, arm.name, steps=len(stored["losses"]))
             if stored["seed"] != s.seeds[0] or not all(
                     math.isclose(a, b, rel_tol=TOLERANCE) for a, b in zip(now, stored["losses"])):
                 problems.append(f"{s.name}: {arm.name}: fingerprint {stored['losses']} is now {now}")
@@ -72,24 +74,27 @@ def stale_parts(record, studies):
     return problems
 
 
+@pytest.mark.parametrize("framework", records.FRAMEWORKS)
 @pytest.mark.parametrize("chapter", sorted(CHAPTERS))
-def test_the_records_match_the_code_that_produces_them(chapter):
-    record = records.load_record(chapter)
+def test_the_records_match_the_code_that_produces_them(chapter, framework):
+    record = records.load_record(chapter, framework=framework)
+    command = f"make results CHAPTER={chapter}" + (f" FRAMEWORK={framework}" if framework != "mxnet" else "")
     if record is None:
-        pytest.skip(f"no record of {chapter} yet: `make results CHAPTER={chapter}` makes it")
-    assert stale_parts(record, CHAPTERS[chapter]) == [], (
-        f"the record of {chapter} is stale: run `make results CHAPTER={chapter}` and commit it")
+        pytest.skip(f"no {framework} record of {chapter} yet: `{command}` makes it")
+    assert stale_parts(record, CHAPTERS[chapter], framework) == [], (
+        f"the {framework} record of {chapter} is stale: run `{command}` and commit it")
     pending = not_yet_recorded(record, CHAPTERS[chapter])
     if pending:
         warnings.warn(f"{chapter}: {len(pending)} declared arms not recorded yet "
                       f"(`make results CHAPTER={chapter}`): {pending}")
 
 
+@pytest.mark.parametrize("framework", records.FRAMEWORKS)
 @pytest.mark.parametrize("chapter", sorted(CHAPTERS))
-def test_records_hold_every_run_at_full_settings_with_provenance(chapter):
-    record = records.load_record(chapter)
+def test_records_hold_every_run_at_full_settings_with_provenance(chapter, framework):
+    record = records.load_record(chapter, framework=framework)
     if record is None:
-        pytest.skip(f"no record of {chapter} yet: `make results CHAPTER={chapter}` makes it")
+        pytest.skip(f"no {framework} record of {chapter} yet: `make results CHAPTER={chapter}` makes it")
     provenance = record["provenance"]
     for key in ("date", "processor", "cpu_count", "python", "mxnet", "numpy", "wall_seconds",
                 "images_per_second", "bare_loop_images_per_second"):

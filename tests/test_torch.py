@@ -203,3 +203,65 @@ def test_train_refuses_a_network_on_another_device():
     opt = torch.optim.SGD(net.parameters(), lr=0.1)
     with pytest.raises(ValueError, match=r"live on \['cpu'\] but training runs on meta"):
         d2l_vn.train(net, train_iter, test_iter, 1, torch.nn.CrossEntropyLoss(), opt, device="meta", animate=False)
+
+
+# ---------------------------------------------------------------- studies in PyTorch
+
+from d2l_vn.mxnet import study as mx_study  # noqa: E402
+from d2l_vn.studies import records  # noqa: E402
+from d2l_vn.studies.design import Settings  # noqa: E402
+from d2l_vn.torch import study as torch_study  # noqa: E402
+
+TINY = Settings(training_images=200, epochs=2, batch_size=50, seeds=(0,), test_images=100)
+
+
+def _tiny_study(**arm):
+    return d2l_vn.Study("demo", "demo", arms=(d2l_vn.Arm("a", **arm),), seeds=(0,), epochs=2)
+
+
+def test_a_per_update_arm_trains_at_the_mxnet_editions_rates():
+    study = _tiny_study(schedule=d2l_vn.CosineScheduler(max_update=8, base_lr=0.3, final_lr=0.01, warmup_steps=3),
+                        per="update")
+    with mx_vn.arrays.d2l_mode():
+        mx_rates = mx_study.train_run(study, "a", 0, TINY)[1].step_lr
+    torch_rates = torch_study.train_run(study, "a", 0, TINY)[1].step_lr
+    assert len(torch_rates) == 8 and torch_rates == pytest.approx(mx_rates, abs=1e-12)
+
+
+def test_a_per_epoch_arm_and_an_adam_arm_train_at_the_same_rates_too():
+    for arm in ({"schedule": d2l_vn.FactorScheduler(step=1, factor=0.5, base_lr=0.2)},
+                {"schedule": d2l_vn.ConstantScheduler(base_lr=0.01, warmup_steps=5), "per": "update",
+                 "optimizer": "adam"}):
+        study = _tiny_study(**arm)
+        with mx_vn.arrays.d2l_mode():
+            mx_rates = mx_study.train_run(study, "a", 0, TINY)[1].step_lr
+        assert torch_study.train_run(study, "a", 0, TINY)[1].step_lr == pytest.approx(mx_rates, abs=1e-12)
+
+
+def test_a_pytorch_run_repeats_exactly_and_its_fingerprint_is_stable():
+    study = _tiny_study(schedule=d2l_vn.ConstantScheduler(base_lr=0.3))
+    first = torch_study.train_run(study, "a", 0, TINY)[1]
+    again = torch_study.train_run(study, "a", 0, TINY)[1]
+    assert first.train_loss == again.train_loss and first.test_acc == again.test_acc
+    net, _ = torch_study.train_run(study, "a", 1, TINY)
+    dead = torch_study.count_dead_filters(net, TINY)
+    assert 0 <= dead <= 6
+
+
+def test_unknown_optimizer_settings_are_refused():
+    from d2l_vn.torch.optimizers import make_optimizer
+    params = [torch.zeros(1, requires_grad=True)]
+    assert make_optimizer("adam", params, 0.1, {"beta2": 0.99}).defaults["betas"] == (0.9, 0.99)
+    with pytest.raises(ValueError, match="no PyTorch name"):
+        make_optimizer("sgd", params, 0.1, {"clip_gradient": 1.0})
+    with pytest.raises(ValueError, match="optimizer must be one of"):
+        make_optimizer("lamb", params, 0.1)
+
+
+def test_pytorch_records_have_their_own_folder(tmp_path):
+    assert records.record_path("lr_scheduling", framework="torch").parent.name == "torch"
+    assert records.record_path("lr_scheduling").parent.name == "records"
+    with pytest.raises(ValueError, match="framework"):
+        records.record_path("lr_scheduling", framework="jax")
+    machine = records.machine("torch")
+    assert machine["framework"] == "torch" and machine["torch"] and machine["mxnet"]

@@ -199,9 +199,9 @@ class StudyResults:
         return [run for run in self.runs if run["arm"] == arm_name]
 
 
-def recorded_results(study):
+def recorded_results(study, framework="mxnet"):
     """The recorded full runs of ``study`` as :class:`StudyResults`, or ``None``."""
-    record = load_record(study.chapter)
+    record = load_record(study.chapter, framework=framework)
     if record is None or study.name not in record["provenance"].get("settings", {}):
         return None
     settings = Settings(**{**record["provenance"]["settings"][study.name]})
@@ -209,14 +209,14 @@ def recorded_results(study):
     return StudyResults(study, settings, runs, "recorded", record["provenance"])
 
 
-def run_study_with(train_run, count_dead_filters, study, lang="both"):
+def run_study_with(train_run, count_dead_filters, study, lang="both", framework="mxnet"):
     """Train every arm of ``study`` with every seed with a framework's ``train_run``; return :class:`StudyResults`.
 
     How much it trains is the chapter's choice (:func:`d2l_vn.choose_training`); one
     caption in the reader's ``lang`` says what ran. With ``'recorded'`` (the website)
     nothing trains and the recorded full runs are returned.
     """
-    recorded = recorded_results(study)
+    recorded = recorded_results(study, framework)
     en, vi = study.title
     if quick.from_records():
         if recorded is None:

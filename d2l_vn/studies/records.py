@@ -41,17 +41,28 @@ LEGACY_SESSION = {"dnnl_max_cpu_isa": "unlimited", "processor_isa": "AVX2", "d2l
                   "commit": "not kept (before 2026-12)", "data_sha256": "not kept (before 2026-12)"}
 
 
-def record_path(chapter, partial=False, records_dir=None):
-    """Where the record of ``chapter`` lives (``partial=True``: the one being written)."""
+#: The frameworks the studies train in; the records of each but MXNet's lie in a folder of its name.
+FRAMEWORKS = ("mxnet", "torch")
+
+
+def record_path(chapter, partial=False, records_dir=None, framework="mxnet"):
+    """Where the record of ``chapter`` lives (``partial=True``: the one being written).
+
+    MXNet's records are ``d2l_vn/records/<chapter>.json``, PyTorch's ``d2l_vn/records/torch/<chapter>.json``.
+    """
+    if framework not in FRAMEWORKS:
+        raise ValueError(f"framework must be one of {FRAMEWORKS}, got {framework!r}")
     if not isinstance(chapter, str) or not chapter.replace("_", "").isalnum():
         raise ValueError(f"chapter must be letters, digits and '_', got {chapter!r}")
     folder = pathlib.Path(records_dir) if records_dir is not None else RECORDS_DIR
+    if framework != "mxnet":
+        folder = folder / framework
     return folder / f"{chapter}{'.partial' if partial else ''}.json"
 
 
-def load_record(chapter, partial=False, records_dir=None):
-    """The record of ``chapter`` as a dict, or ``None`` when none was made yet."""
-    path = record_path(chapter, partial, records_dir)
+def load_record(chapter, partial=False, records_dir=None, framework="mxnet"):
+    """The record of ``chapter`` (in ``framework``) as a dict, or ``None`` when none was made yet."""
+    path = record_path(chapter, partial, records_dir, framework)
     if not path.exists():
         return None
     try:
@@ -104,9 +115,10 @@ def _d2l_version():
         return "not installed"
 
 
-def machine():
+def machine(framework="mxnet"):
     """Today's date and this machine: processor, instruction-set cap, versions and commit."""
-    return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    versions = {"torch": importlib.metadata.version("torch")} if framework == "torch" else {}
+    return {"framework": framework, **versions, "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "processor": _processor(), "cpu_count": os.cpu_count(), **instruction_set.describe(),
             "python": platform.python_version(), "mxnet": importlib.metadata.version("mxnet"),
             "numpy": numpy.__version__, "d2l": _d2l_version(), "commit": _commit()}

@@ -5,9 +5,10 @@ Usage: ``python -m d2l_vn.studies.results [CHAPTER ...]`` (default: every chapte
 with ``--threads`` threads, set before MXNet starts in the worker); every finished run
 is written at once to the chapter's partial record (see :mod:`d2l_vn.studies.records`), so an
 interrupted run resumes where it stopped. At the end the fingerprints are computed,
-the bare training loop (:mod:`d2l_vn.mxnet.throughput`) is timed for comparison in the same
+the bare training loop (``d2l_vn.<framework>.throughput``) is timed for comparison in the same
 worker layout, images/s and wall time are printed, and the record replaces
-``d2l_vn/records/<chapter>.json``.
+``d2l_vn/records/<chapter>.json``. ``--framework torch`` trains the same arms and seeds in
+PyTorch (``d2l_vn.torch.study``) into ``d2l_vn/records/torch/<chapter>.json``.
 
 Default: two processes of one thread each. On the 2-core machine that trained ten
 one-epoch full runs in 4.1 min (2,451 images/s, machine loaded by other jobs), while one
@@ -28,8 +29,8 @@ import sys
 import time
 
 from . import instruction_set, records
-from ..mxnet.study import count_dead_filters, fingerprint, train_run
-from ..mxnet.throughput import bare_epoch_times
+import importlib
+
 from .design import fashion_mnist_arrays, run_to_record
 
 __all__ = ["record_chapter", "main"]
@@ -62,6 +63,11 @@ def _environment(variables):
                 os.environ[name] = value
 
 
+def _framework(name):
+    """The framework's study and bare-loop modules: ``d2l_vn.<name>.study``, ``d2l_vn.<name>.throughput``."""
+    return importlib.import_module(f"d2l_vn.{name}.study"), importlib.import_module(f"d2l_vn.{name}.throughput")
+
+
 def _pool(processes, threads):
     """Worker processes started with ``threads`` threads each (set before MXNet starts in them)."""
     context = multiprocessing.get_context("spawn")
@@ -71,26 +77,27 @@ def _pool(processes, threads):
 
 def _train(job):
     """In a worker: train one (study, arm, seed) and return it in the record's layout."""
-    study, arm_name, seed, settings = job
+    framework, study, arm_name, seed, settings = job
+    runner = _framework(framework)[0]
     start = time.perf_counter()
-    net, history = train_run(study, arm_name, seed, settings)
+    net, history = runner.train_run(study, arm_name, seed, settings)
     seconds = time.perf_counter() - start
     return job, run_to_record(study, arm_name, seed, history, seconds,
-                              count_dead_filters(net, settings))
+                              runner.count_dead_filters(net, settings))
 
 
 def _bare_images_per_second(job):
     """In a worker: images/s of the bare loop on the first ``count`` training images."""
-    count, batch_size = job
+    framework, count, batch_size = job
     arrays = fashion_mnist_arrays()
-    return count / min(bare_epoch_times(arrays["train_images"][:count],
-                                        arrays["train_labels"][:count], batch_size, 3)[1:])
+    return count / min(_framework(framework)[1].bare_epoch_times(
+        arrays["train_images"][:count], arrays["train_labels"][:count], batch_size, 3)[1:])
 
 
-def _bare_loop(count, batch_size, processes, threads):
+def _bare_loop(count, batch_size, processes, threads, framework):
     """Images/s of the bare loop run as the studies ran: ``processes`` workers at once, summed."""
     with _pool(processes, threads) as pool:
-        return sum(pool.map(_bare_images_per_second, [(count, batch_size)] * processes))
+        return sum(pool.map(_bare_images_per_second, [(framework, count, batch_size)] * processes))
 
 
 def _same_training(study, arm, settings):
@@ -134,29 +141,30 @@ def _carry_over(record, complete, studies, settings):
     return len(kept)
 
 
-def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, records_dir=None):
-    """Train what the record of ``chapter`` still lacks, write it run by run; return the record.
+def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, records_dir=None, framework="mxnet"):
+    """Train what the record of ``chapter`` still lacks in ``framework``, write it run by run; return the record.
 
     ``shrink`` (a dict of :class:`d2l_vn.studies.design.Settings` fields) replaces the full settings.
     """
     instruction_set.pin()  # before the first kernel runs here; workers inherit it
     settings = {s.name: dataclasses.replace(s.full_settings(), **(shrink or {})) for s in studies}
-    partial_path = records.record_path(chapter, partial=True, records_dir=records_dir)
-    record = records.load_record(chapter, partial=True, records_dir=records_dir)
+    where = {"records_dir": records_dir, "framework": framework}
+    partial_path = records.record_path(chapter, partial=True, **where)
+    record = records.load_record(chapter, partial=True, **where)
     wanted = {name: s.as_dict() for name, s in settings.items()}
     if record is not None and record["provenance"]["settings"] != wanted:
         raise SystemExit(f"{partial_path.name} was started with other settings or studies; "
                          f"delete it to start over, or run with the settings it was started with")
     if record is None:
         record = _start_record(chapter, settings, processes, threads)
-        complete = records.load_record(chapter, records_dir=records_dir)
+        complete = records.load_record(chapter, **where)
         if complete is not None:
             kept = _carry_over(record, complete, studies, settings)
             print(f"{chapter}: {kept} runs of the complete record are still asked for and kept",
                   flush=True)
     session = len(record["provenance"]["sessions"])
     record["provenance"]["sessions"].append(
-        {**records.machine(), "data_sha256": str(fashion_mnist_arrays()["sha256"]),
+        {**records.machine(framework), "data_sha256": str(fashion_mnist_arrays()["sha256"]),
          "parallel": {"processes": processes, "threads_per_process": threads}})
     by_study = {study.name: study for study in studies}
     trained = {}  # what decides the numbers -> a recorded run that has them
@@ -180,18 +188,18 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
                     done.add((study.name, arm.name, seed))
                 else:
                     twins.setdefault(key, []).append((study, arm.name, seed))
-    jobs = [(study, arm_name, seed, settings[study.name])
+    jobs = [(framework, study, arm_name, seed, settings[study.name])
             for (study, arm_name, seed) in (group[0] for group in twins.values())]
     total = len(done) + sum(map(len, twins.values()))
     print(f"{chapter}: {total} runs in {len(studies)} studies, {len(done)} already recorded; "
           f"{len(jobs)} to train in {processes} processes x {threads} threads", flush=True)
     this_session = record["provenance"]["sessions"][session]
-    this_session.update(_bare_loop_now(settings, processes, threads))
-    published = _publish(chapter, studies, settings, record, records_dir, set())
+    this_session.update(_bare_loop_now(settings, processes, threads, framework))
+    published = _publish(chapter, studies, settings, record, where, set())
     wall_before, start = record["provenance"]["wall_seconds"], time.perf_counter()
     if jobs:
         with _pool(processes, threads) as pool:
-            for (study, arm_name, seed, job_settings), run in pool.imap_unordered(_train, jobs):
+            for (_, study, arm_name, seed, job_settings), run in pool.imap_unordered(_train, jobs):
                 key = (_same_training(study, study.arm(arm_name), job_settings), seed)
                 for twin_study, twin_arm, _ in twins[key]:
                     entry = {**run, "study": twin_study.name, "arm": twin_arm, "session": session}
@@ -204,16 +212,16 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
                 records.write_record(partial_path, record)
                 print(f"[{len(record['runs'])}/{total}] {study.name}: {arm_name}, seed {seed}: "
                       f"test acc {run['test_acc'][-1]:.3f} ({run['seconds']:.0f} s)", flush=True)
-                published = _publish(chapter, studies, settings, record, records_dir, published)
+                published = _publish(chapter, studies, settings, record, where, published)
     partial_path.unlink(missing_ok=True)
-    return records.load_record(chapter, records_dir=records_dir)
+    return records.load_record(chapter, **where)
 
 
-def _bare_loop_now(settings, processes, threads):
+def _bare_loop_now(settings, processes, threads, framework):
     """The bare loop's images/s in this worker layout, at the studies' smallest batch size."""
     count = min(BARE_IMAGES, max(s.training_images for s in settings.values()))
     batch_size = min(s.batch_size for s in settings.values())
-    return {"bare_loop_images_per_second": round(_bare_loop(count, batch_size, processes, threads)),
+    return {"bare_loop_images_per_second": round(_bare_loop(count, batch_size, processes, threads, framework)),
             "bare_loop_batch_size": batch_size}
 
 
@@ -226,11 +234,11 @@ def _complete_arms(studies, settings, record):
     return {name: names for name, names in arms.items() if names}
 
 
-def _publish(chapter, studies, settings, record, records_dir, published):
+def _publish(chapter, studies, settings, record, where, published):
     """Write the complete record of every arm whose runs are all done; return what it holds.
 
     The complete record ``<chapter>.json`` is rewritten as soon as one more arm is done,
-    with its fingerprints (:func:`d2l_vn.mxnet.study.fingerprint`), so a chapter can show a
+    with its fingerprints (``d2l_vn.<framework>.study.fingerprint``), so a chapter can show a
     finished study (or the finished arms of a study that gained an arm) while the others
     still train. Images/s count the runs trained on
     this processor with this instruction-set cap and worker layout (the sessions that
@@ -246,7 +254,8 @@ def _publish(chapter, studies, settings, record, records_dir, published):
         kept = fingerprints.setdefault(study.name, {})
         for arm in arms[study.name]:
             if arm not in kept:
-                kept[arm] = {"seed": study.seeds[0], "losses": fingerprint(study, arm)}
+                kept[arm] = {"seed": study.seeds[0],
+                             "losses": _framework(where["framework"])[0].fingerprint(study, arm)}
     provenance = record["provenance"]
     sessions = provenance["sessions"]
     latest = sessions[-1]
@@ -269,15 +278,16 @@ def _publish(chapter, studies, settings, record, records_dir, published):
                 "fingerprints": {s.name: {arm: fingerprints[s.name][arm] for arm in arms[s.name]}
                                  for s in done},
                 "runs": [run for run in record["runs"] if (run["study"], run["arm"]) in names]}
-    path = records.record_path(chapter, records_dir=records_dir)
+    path = records.record_path(chapter, **where)
     records.write_record(path, complete)
     ratio = (f"; {complete['provenance']['images_per_second']:,} training images/s with evaluation, "
              f"bare loop {complete['provenance']['bare_loop_images_per_second']:,} "
              f"(ratio {images / wall / complete['provenance']['bare_loop_images_per_second']:.2f})"
              if wall and complete["provenance"]["bare_loop_images_per_second"] else "")
-    where = f"d2l_vn/records/{path.name}" if records_dir is None else path.name
+    shown = (f"d2l_vn/records/{path.relative_to(records.RECORDS_DIR)}" if where["records_dir"] is None
+             else path.name)
     total = sum(len(s.arms) for s in studies)
-    print(f"{chapter}: {len(names)} of {total} arms complete, recorded in {where} "
+    print(f"{chapter}: {len(names)} of {total} arms complete, recorded in {shown} "
           f"(wall time {provenance['wall_seconds'] / 60:.1f} min{ratio})", flush=True)
     return names
 
@@ -294,6 +304,8 @@ def main(argv=None):
     parser.add_argument("--epochs", type=int, help="epochs (tests)")
     parser.add_argument("--seeds", type=int, help="first N seeds of each study (tests)")
     parser.add_argument("--records-dir", help="where to write records (required with the above)")
+    parser.add_argument("--framework", choices=records.FRAMEWORKS, default="mxnet",
+                        help="train in MXNet (default) or PyTorch (records in d2l_vn/records/torch/)")
     args = parser.parse_args(argv)
     unknown = set(args.chapters) - set(CHAPTERS)
     if unknown:
@@ -309,7 +321,7 @@ def main(argv=None):
         studies = [s for s in CHAPTERS[chapter] if not args.studies or s.name in args.studies]
         if args.seeds:
             studies = [dataclasses.replace(s, seeds=s.seeds[:args.seeds]) for s in studies]
-        record_chapter(chapter, studies, args.processes, args.threads, shrink, args.records_dir)
+        record_chapter(chapter, studies, args.processes, args.threads, shrink, args.records_dir, args.framework)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,18 @@ from .backprop import mlp_backward, mlp_forward
 from .compgraph import graph_from_autograd
 from .data import load_fashion_mnist
 from .device import try_gpu
+from .filters import dead_filters
 from .gradcheck import max_abs_diff, numerical_gradient
 from .memory import peak_bytes, saved_bytes
 from .models import lenet
 from .schedules import lambda_lr
+from .study import run_study, train_run
+from ..studies.design import Arm, Study, StudyResults, recorded_results
 from .train import evaluate_accuracy, train
 
 FRAMEWORK = "torch"
 
 __all__ = _CORE + ["FRAMEWORK", "mlp_backward", "mlp_forward", "graph_from_autograd", "load_fashion_mnist",
                    "try_gpu", "max_abs_diff", "numerical_gradient", "peak_bytes", "saved_bytes", "lenet",
-                   "lambda_lr", "evaluate_accuracy", "train"]
+                   "lambda_lr", "evaluate_accuracy", "train", "dead_filters", "run_study", "train_run", "Arm",
+                   "Study", "StudyResults", "recorded_results"]
