@@ -5,12 +5,15 @@ import pytest
 from mxnet import gluon, npx
 
 from d2l_vn.core import cache
+from d2l_vn.core.data import class_balanced_subset
 from d2l_vn.mxnet import data
+
+
 @pytest.fixture(scope="module")
 def small_real_data():
     arrays, source = cache.read_cache(cache.cache_path())
-    keep = data.class_balanced_subset(arrays["train_labels"], 300)
-    test_keep = data.class_balanced_subset(arrays["test_labels"], 100)
+    keep = class_balanced_subset(arrays["train_labels"], 300)
+    test_keep = class_balanced_subset(arrays["test_labels"], 100)
     train_iter = data.ArrayBatches(arrays["train_images"][keep], arrays["train_labels"][keep],
                                    100, shuffle=True, description=f"3,000 images ({source})")
     test_iter = data.ArrayBatches(arrays["test_images"][test_keep],

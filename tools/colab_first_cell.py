@@ -1,10 +1,10 @@
-# Google Colab only: add what Colab lacks, MXNet 1.9.1, d2l 1.0.3 and d2l_vn (README: "Run in
-# Colab"). Colab's NumPy, pandas and matplotlib stay as they are. Elsewhere this cell does nothing.
+# Google Colab only: add what Colab lacks, MXNet 1.9.1, d2l 1.0.3 and d2l_vn. Colab's NumPy,
+# pandas and matplotlib stay as they are. Elsewhere this cell does nothing.
 import sys
 
 if "google.colab" in sys.modules:
     import importlib, importlib.util, subprocess, time
-    D2L_VN = "git+https://github.com/d2l-vn/optimization-course@main"  # from _config.yml
+    D2L_VN = "git+https://github.com/d2l-vn/optimization-course@main"
     if not (3, 11) <= sys.version_info[:2] <= (3, 13):
         raise SystemExit(f"MXNet 1.9.1 runs on Python 3.11 to 3.13, this runtime has Python "
                          f"{sys.version_info[0]}.{sys.version_info[1]}: choose an older runtime "

@@ -1,11 +1,10 @@
-# Google Colab only: add what Colab lacks, d2l 1.0.3 and d2l_vn (README: "Run in Colab"), without
-# dependencies. Colab's PyTorch, NumPy, pandas and matplotlib stay as they are; on a GPU runtime
-# the chapter uses the GPU. Elsewhere this cell does nothing.
+# Google Colab only: add what Colab lacks, d2l 1.0.3 and d2l_vn, without dependencies. Colab's
+# PyTorch, NumPy, pandas and matplotlib stay as they are. Elsewhere this cell does nothing.
 import sys
 
 if "google.colab" in sys.modules:
     import importlib, importlib.util, subprocess, time
-    D2L_VN = "git+https://github.com/d2l-vn/optimization-course@main"  # from _config.yml
+    D2L_VN = "git+https://github.com/d2l-vn/optimization-course@main"
     wanted = {"d2l": "d2l==1.0.3", "d2l_vn": D2L_VN}
     missing = [name for name in wanted if importlib.util.find_spec(name) is None]
     if missing:

@@ -1,5 +1,8 @@
 """What a training run measured, epoch by epoch: the same record for every framework."""
+import math
 from dataclasses import dataclass, field
+
+from . import quick
 
 __all__ = ["History", "block_means"]
 
@@ -17,6 +20,24 @@ class History:
     device: str = ""
     quick: bool = False
     diverged: bool = False
+
+    def start(self, device, train_iter, verbose):
+        """Print, unless not ``verbose``, where the run trains, how much, and on which data."""
+        if verbose:
+            note = getattr(train_iter, "description", "")
+            print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {note}" if note else ""))
+
+    def add_epoch(self, train_loss, train_acc, test_acc, seconds, animator=None):
+        """Keep one epoch's numbers (and draw them); return ``False`` once the loss is no longer finite."""
+        self.epoch_time.append(seconds)
+        self.lr.append(self.step_lr[-1])
+        self.train_loss.append(float(train_loss))
+        self.train_acc.append(float(train_acc))
+        self.test_acc.append(float(test_acc))
+        if animator is not None:
+            animator.add(len(self.train_loss), (train_loss, train_acc, test_acc))
+        self.diverged = not math.isfinite(train_loss)
+        return not self.diverged
 
     @property
     def seconds_per_epoch(self):

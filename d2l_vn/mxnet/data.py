@@ -10,12 +10,9 @@ import numpy as np
 from mxnet import nd
 
 from . import arrays
-from ..core import quick
-from ..core.cache import cache_path, read_cache
-from ..core.data import TEXT_LABELS, class_balanced_subset
-from ..core.digits import group_digits
+from ..core.data import TEXT_LABELS, chapter_arrays
 
-__all__ = ["load_fashion_mnist", "ArrayBatches", "TEXT_LABELS", "class_balanced_subset"]
+__all__ = ["load_fashion_mnist", "ArrayBatches", "TEXT_LABELS"]
 
 
 
@@ -68,28 +65,11 @@ class ArrayBatches:
 
 
 def load_fashion_mnist(batch_size, resize=None, root=None):
-    """Return ``(train_iter, test_iter)`` over Fashion-MNIST from the local cache.
+    """Return ``(train_iter, test_iter)`` over Fashion-MNIST from the local cache, as MXNet arrays.
 
-    60,000 training and 10,000 test images, labels 0-9 in Fashion-MNIST's order
-    (:data:`TEXT_LABELS`). An empty cache is filled first (see :mod:`d2l_vn.core.fetch`);
-    a damaged one raises :class:`d2l_vn.core.cache.DataError`. In a short run (see
-    :mod:`d2l_vn.core.quick`) the training set is a class-balanced subset and the test set
-    stays whole. What was loaded is printed once.
+    The arrays of :func:`d2l_vn.core.data.chapter_arrays` (a short run trains on a
+    class-balanced subset); what was loaded is printed once.
     """
-    path = cache_path(root)
-    if not path.exists():
-        from ..core.fetch import fetch  # not at the top: `python -m d2l_vn.core.fetch` must find it unimported
-        fetch(root)
-    arrays, source = read_cache(path)
-    train_x, train_y = arrays["train_images"], arrays["train_labels"]
-    note = f"Fashion-MNIST from the local cache (source: {source})"  # no path: outputs are published
-    if quick.is_quick():
-        keep = class_balanced_subset(train_y, quick.QUICK_TRAIN_PER_CLASS)
-        train_x, train_y = train_x[keep], train_y[keep]
-        note += f"; short run: {group_digits(len(train_y))} of {group_digits(60_000)} training images"
-    print(f"[d2l_vn] {note}; {group_digits(len(train_y))} train / {group_digits(10_000)} test images")
-    train_iter = ArrayBatches(train_x, train_y, batch_size, shuffle=True, resize=resize,
-                              description=note)
-    test_iter = ArrayBatches(arrays["test_images"], arrays["test_labels"], batch_size,
-                             shuffle=False, resize=resize, description=note)
-    return train_iter, test_iter
+    train_x, train_y, test_x, test_y, note = chapter_arrays(root)
+    return (ArrayBatches(train_x, train_y, batch_size, shuffle=True, resize=resize, description=note),
+            ArrayBatches(test_x, test_y, batch_size, shuffle=False, resize=resize, description=note))

@@ -6,7 +6,6 @@ Metrics accumulate on the device and are read once per epoch, so the hot loop ne
 waits for the host. Minibatches are MXNet arrays of the active kind: ``mxnet.np`` after
 ``npx.set_np()`` (d2l's convention), legacy ``nd`` otherwise.
 """
-import math
 import time
 
 from d2l import mxnet as d2l
@@ -110,9 +109,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
     device = device or d2l.try_gpu()
     _check_network(net, device)
     history = History(device=str(device), quick=quick.is_quick())
-    data_note = getattr(train_iter, "description", "")
-    if verbose:
-        print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {data_note}" if data_note else ""))
+    history.start(device, train_iter, verbose)
     animator = None
     if animate:
         animator = d2l.Animator(xlabel="epoch", xlim=[1, num_epochs],
@@ -144,15 +141,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
         if trace_every:
             history.loss_trace += block_means([arrays.to_float(v) for v in step_losses], trace_every)
         test_acc = evaluate_accuracy(net, test_iter, device)
-        history.epoch_time.append(time.perf_counter() - start)
-        history.lr.append(history.step_lr[-1])
-        history.train_loss.append(float(train_loss))
-        history.train_acc.append(float(train_acc))
-        history.test_acc.append(float(test_acc))
-        if animator is not None:
-            animator.add(epoch + 1, (train_loss, train_acc, test_acc))
-        if not math.isfinite(train_loss):
-            history.diverged = True
+        if not history.add_epoch(train_loss, train_acc, test_acc, time.perf_counter() - start, animator):
             break
     if verbose:
         print(f"[d2l_vn] {history.summary()}")

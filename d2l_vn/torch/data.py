@@ -6,10 +6,7 @@ once draws each epoch's permutation), so both editions see the same minibatches.
 import numpy as np
 import torch
 
-from ..core import quick
-from ..core.cache import cache_path, read_cache
-from ..core.data import TEXT_LABELS, class_balanced_subset
-from ..core.digits import group_digits
+from ..core.data import TEXT_LABELS, chapter_arrays
 
 __all__ = ["load_fashion_mnist", "TensorBatches", "TEXT_LABELS"]
 
@@ -48,22 +45,9 @@ class TensorBatches:
 def load_fashion_mnist(batch_size, root=None):
     """Return ``(train_iter, test_iter)`` over Fashion-MNIST from the local cache, as tensors.
 
-    An empty cache is filled first (see :mod:`d2l_vn.core.fetch`); in a short run (see
-    :mod:`d2l_vn.core.quick`) the training set is a class-balanced subset and the test set
-    stays whole. What was loaded is printed once.
+    The arrays of :func:`d2l_vn.core.data.chapter_arrays` (a short run trains on a
+    class-balanced subset); what was loaded is printed once.
     """
-    path = cache_path(root)
-    if not path.exists():
-        from ..core.fetch import fetch  # fetched on first use, as in the MXNet edition
-        fetch(root)
-    arrays, source = read_cache(path)
-    train_x, train_y = arrays["train_images"], arrays["train_labels"]
-    note = f"Fashion-MNIST from the local cache (source: {source})"
-    if quick.is_quick():
-        keep = class_balanced_subset(train_y, quick.QUICK_TRAIN_PER_CLASS)
-        train_x, train_y = train_x[keep], train_y[keep]
-        note += f"; short run: {group_digits(len(train_y))} of {group_digits(60_000)} training images"
-    print(f"[d2l_vn] {note}; {group_digits(len(train_y))} train / {group_digits(10_000)} test images")
+    train_x, train_y, test_x, test_y, note = chapter_arrays(root)
     return (TensorBatches(train_x, train_y, batch_size, shuffle=True, description=note),
-            TensorBatches(arrays["test_images"], arrays["test_labels"], batch_size, shuffle=False,
-                          description=note))
+            TensorBatches(test_x, test_y, batch_size, shuffle=False, description=note))

@@ -90,7 +90,7 @@ def fingerprint(study, arm_name, steps=4):
         optimizer.step()
         if arm.per == "update":
             scheduler.step()
-        losses.append(float(l))
+        losses.append(l.item())
         if len(losses) == steps:
             return losses
     raise ValueError(f"study {study.name!r} has fewer than {steps} minibatches per epoch")

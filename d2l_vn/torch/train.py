@@ -5,7 +5,6 @@ accumulate on the device and are read once per epoch. A rate schedule comes as a
 LR scheduler (for the course's schedules, :func:`d2l_vn.lambda_lr`), stepped once per
 epoch or once per minibatch update, as ``scheduler_per`` says.
 """
-import math
 import time
 
 import torch
@@ -72,15 +71,13 @@ def train(net, train_iter, test_iter, num_epochs, loss, optimizer, device=None, 
     device = torch.device(device) if device is not None else try_gpu()
     _check_network(net, device)
     history = History(device=str(device), quick=quick.is_quick())
-    data_note = getattr(train_iter, "description", "")
-    if verbose:
-        print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {data_note}" if data_note else ""))
+    history.start(device, train_iter, verbose)
     animator = None
     if animate:
         from d2l import torch as d2l  # d2l's Animator, only when drawing
         animator = d2l.Animator(xlabel="epoch", xlim=[1, num_epochs],
                                 legend=["train loss", "train acc", "test acc"])
-    for epoch in range(num_epochs):
+    for _ in range(num_epochs):
         net.train()
         start = time.perf_counter()
         loss_sum, correct, n = 0, 0, 0
@@ -110,15 +107,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, optimizer, device=None, 
         if trace_every:
             history.loss_trace += block_means(torch.stack(step_losses).tolist(), trace_every)
         test_acc = evaluate_accuracy(net, test_iter, device)
-        history.epoch_time.append(time.perf_counter() - start)
-        history.lr.append(history.step_lr[-1])
-        history.train_loss.append(train_loss)
-        history.train_acc.append(train_acc)
-        history.test_acc.append(test_acc)
-        if animator is not None:
-            animator.add(epoch + 1, (train_loss, train_acc, test_acc))
-        if not math.isfinite(train_loss):
-            history.diverged = True
+        if not history.add_epoch(train_loss, train_acc, test_acc, time.perf_counter() - start, animator):
             break
     if verbose:
         print(f"[d2l_vn] {history.summary()}")
