@@ -265,3 +265,16 @@ def test_pytorch_records_have_their_own_folder(tmp_path):
         records.record_path("lr_scheduling", framework="jax")
     machine = records.machine("torch")
     assert machine["framework"] == "torch" and machine["torch"] and machine["mxnet"]
+
+
+def test_a_study_run_trains_where_try_gpu_says(monkeypatch):
+    """No GPU here: the run is built on the device try_gpu() returns, and trains and evaluates there."""
+    asked = []
+
+    def cpu_please():
+        asked.append(True)
+        return torch.device("cpu")
+    monkeypatch.setattr(torch_study, "try_gpu", cpu_please)
+    study = _tiny_study(schedule=d2l_vn.ConstantScheduler(base_lr=0.3))
+    net, history = torch_study.train_run(study, "a", 0, TINY)
+    assert asked and history.device == "cpu" and next(net.parameters()).device.type == "cpu"

@@ -5,7 +5,8 @@ right before the network is built, the arm's schedule through ``LambdaLR`` stepp
 per update, and MXNet's count of updates: MXNet asks the schedule for the rate of update ``t``
 with ``t = 1`` for the first update, so a per-update arm here uses ``schedule(k + 1)`` after ``k``
 steps and trains at the same rates, update by update. What differs is the framework: PyTorch's
-kernels, and RAdam's threshold (:mod:`.optimizers`). Runs train on the CPU, like the MXNet records.
+kernels, and RAdam's threshold (:mod:`.optimizers`). A run trains on the first GPU when PyTorch
+sees one (:func:`d2l_vn.try_gpu`), else on the CPU, where the records were made.
 """
 import copy
 import dataclasses
@@ -15,6 +16,7 @@ import torch
 
 from ..studies.design import fashion_mnist_arrays, run_study_with, subset
 from .data import TensorBatches
+from .device import try_gpu
 from .filters import dead_filters
 from .models import lenet
 from .optimizers import make_optimizer
@@ -22,9 +24,6 @@ from .schedules import lambda_lr
 from .train import train
 
 __all__ = ["run_study", "train_run", "fingerprint", "count_dead_filters"]
-
-DEVICE = "cpu"
-
 
 @dataclasses.dataclass(frozen=True)
 class _FromFirstUpdate:
@@ -53,7 +52,7 @@ def _build(arm, seed, settings):
     train_iter = _train_batches(settings, seed)
     test_iter = _test_batches(settings.test_images, settings.batch_size)
     torch.manual_seed(seed)
-    net = lenet(DEVICE)
+    net = lenet(try_gpu())
     schedule = copy.deepcopy(arm.schedule)
     optimizer = make_optimizer(arm.optimizer, net.parameters(), 1.0, arm.hyperparams)
     scheduler = lambda_lr(optimizer, _FromFirstUpdate(schedule) if arm.per == "update" else schedule)
@@ -66,8 +65,8 @@ def train_run(study, arm_name, seed, settings=None):
     settings = settings or study.settings()
     net, optimizer, scheduler, train_iter, test_iter = _build(arm, seed, settings)
     history = train(net, train_iter, test_iter, settings.epochs, torch.nn.CrossEntropyLoss(), optimizer,
-                    device=DEVICE, scheduler=scheduler, scheduler_per=arm.per, animate=False, verbose=False,
-                    trace_every=study.trace_every)
+                    device=next(net.parameters()).device, scheduler=scheduler, scheduler_per=arm.per,
+                    animate=False, verbose=False, trace_every=study.trace_every)
     return net, history
 
 
@@ -82,9 +81,10 @@ def fingerprint(study, arm_name, steps=4):
     settings = study.full_settings()
     net, optimizer, scheduler, train_iter, _ = _build(arm, settings.seeds[0], settings)
     loss = torch.nn.CrossEntropyLoss()
+    device = next(net.parameters()).device
     losses = []
     for X, y in train_iter:
-        l = loss(net(X), y)
+        l = loss(net(X.to(device)), y.to(device))
         optimizer.zero_grad()
         l.backward()
         optimizer.step()
