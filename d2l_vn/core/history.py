@@ -21,11 +21,21 @@ class History:
     quick: bool = False
     diverged: bool = False
 
-    def start(self, device, train_iter, verbose):
-        """Print, unless not ``verbose``, where the run trains, how much, and on which data."""
+    @staticmethod
+    def check_run(num_epochs, trace_every):
+        """Raise a clear ValueError unless a training loop can run ``num_epochs`` epochs, tracing every ``trace_every``."""
+        if not isinstance(trace_every, int) or isinstance(trace_every, bool) or trace_every < 0:
+            raise ValueError(f"trace_every must be an integer >= 0, got {trace_every!r}")
+        if not isinstance(num_epochs, int) or isinstance(num_epochs, bool) or num_epochs < 1:
+            raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
+
+    @classmethod
+    def for_run(cls, device, train_iter, verbose):
+        """A new History for a run on ``device``; unless not ``verbose``, says where it trains, how much, on what."""
         if verbose:
             note = getattr(train_iter, "description", "")
             print(f"[d2l_vn] training on {device}; {quick.describe()}" + (f"\n[d2l_vn] {note}" if note else ""))
+        return cls(device=str(device), quick=quick.is_quick())
 
     def add_epoch(self, train_loss, train_acc, test_acc, seconds, animator=None):
         """Keep one epoch's numbers (and draw them); return ``False`` once the loss is no longer finite."""

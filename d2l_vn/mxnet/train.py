@@ -14,7 +14,6 @@ from mxnet.gluon.parameter import DeferredInitializationError
 
 from . import arrays
 from ..core.history import History, block_means
-from ..core import quick
 
 __all__ = ["train", "evaluate_accuracy", "History"]
 
@@ -99,17 +98,13 @@ def train(net, train_iter, test_iter, num_epochs, loss, trainer, device=None,
     gets the mean minibatch loss of every ``k`` updates (5 significant digits), read once
     per epoch: when a run failed, this says at which update.
     """
-    if not isinstance(trace_every, int) or trace_every < 0:
-        raise ValueError(f"trace_every must be an integer >= 0, got {trace_every!r}")
-    if not isinstance(num_epochs, int) or num_epochs < 1:
-        raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
+    History.check_run(num_epochs, trace_every)
     if scheduler is not None and trainer.optimizer.lr_scheduler is not None:
         raise ValueError("the trainer already has an lr_scheduler (stepped per minibatch); "
                          "pass scheduler=None, or build the trainer without lr_scheduler")
     device = device or d2l.try_gpu()
     _check_network(net, device)
-    history = History(device=str(device), quick=quick.is_quick())
-    history.start(device, train_iter, verbose)
+    history = History.for_run(device, train_iter, verbose)
     animator = None
     if animate:
         animator = d2l.Animator(xlabel="epoch", xlim=[1, num_epochs],

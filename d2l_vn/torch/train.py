@@ -9,7 +9,6 @@ import time
 
 import torch
 
-from ..core import quick
 from ..core.history import History, block_means
 from .device import try_gpu
 
@@ -59,10 +58,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, optimizer, device=None, 
     holds the rate of every update. Training stops early, saying so, when the loss stops
     being finite. ``trace_every=k`` > 0 keeps the mean minibatch loss of every ``k`` updates.
     """
-    if not isinstance(trace_every, int) or trace_every < 0:
-        raise ValueError(f"trace_every must be an integer >= 0, got {trace_every!r}")
-    if not isinstance(num_epochs, int) or num_epochs < 1:
-        raise ValueError(f"num_epochs must be a positive integer, got {num_epochs!r}")
+    History.check_run(num_epochs, trace_every)
     if scheduler_per not in ("epoch", "update"):
         raise ValueError(f"scheduler_per must be 'epoch' or 'update', got {scheduler_per!r}")
     if scheduler is not None and getattr(scheduler, "optimizer", None) is not optimizer:
@@ -70,8 +66,7 @@ def train(net, train_iter, test_iter, num_epochs, loss, optimizer, device=None, 
                          "(d2l_vn.lambda_lr(optimizer, schedule))")
     device = torch.device(device) if device is not None else try_gpu()
     _check_network(net, device)
-    history = History(device=str(device), quick=quick.is_quick())
-    history.start(device, train_iter, verbose)
+    history = History.for_run(device, train_iter, verbose)
     animator = None
     if animate:
         from d2l import torch as d2l  # d2l's Animator, only when drawing
