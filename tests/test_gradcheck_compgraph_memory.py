@@ -12,7 +12,7 @@ from mxnet import autograd, nd, npx  # noqa: E402
 from mxnet import np as mnp  # noqa: E402
 
 from d2l_vn.mxnet.backprop import mlp_backward, mlp_forward  # noqa: E402
-from d2l_vn.core.compgraph import draw_graph, mlp_graph  # noqa: E402
+from d2l_vn.core.compgraph import draw_graph, layout, mlp_graph  # noqa: E402
 from d2l_vn.mxnet.compgraph import graph_from_symbol  # noqa: E402
 from d2l_vn.mxnet.gradcheck import max_abs_diff, numerical_gradient  # noqa: E402
 from d2l_vn.core.memory import mlp_memory  # noqa: E402
@@ -83,6 +83,68 @@ def test_recorded_graph_has_the_parameters_and_the_operators(array_mode):
     plt.close("all")
     with pytest.raises(ValueError, match="lang"):
         draw_graph(g, lang="fr")
+
+
+def _recorded_mlp_graph(framework):
+    """The graph that the backprop chapter draws for its MLP, recorded by ``framework``."""
+    rng = np.random.default_rng(42)
+    X, y = rng.normal(size=(4, 5)), rng.integers(0, 3, size=4)
+    W1, W2 = rng.normal(scale=0.5, size=(3, 5)), rng.normal(scale=0.5, size=(3, 3))
+    if framework == "mxnet":
+        npx.set_np()
+        X, y, W1, W2 = (mnp.array(a, dtype="int32" if a is y else "float64") for a in (X, y, W1, W2))
+        W1.attach_grad()
+        W2.attach_grad()
+        with autograd.record():
+            J, _ = mlp_forward(X, y, W1, W2, 0.1)
+        return graph_from_symbol(autograd.get_symbol(J), input_labels=["X", "W1", "W2", "y"],
+                                 output_label="J"), (7, 9)
+    import torch
+    from d2l_vn import torch as torch_vn
+    X, y, W1, W2 = (torch.tensor(a) for a in (X, y, W1, W2))
+    W1.requires_grad_(True)
+    W2.requires_grad_(True)
+    J, _ = torch_vn.mlp_forward(X, y, W1, W2, 0.1)
+    return torch_vn.graph_from_autograd(J, inputs=[W1, W2], input_labels=["W1", "W2"],
+                                        output_label="J"), (7, 7)
+
+
+def test_layout_routes_an_edge_that_skips_rows_through_free_columns():
+    import networkx as nx
+    g = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "d"), ("a", "d")])
+    layout(g)
+    assert [g.nodes[n]["pos"][1] for n in "abcd"] == [0, 1, 2, 3]
+    route = g.edges["a", "d"]["route"]
+    assert [y for _, y in route] == [1, 2]
+    assert all((x, y) not in {g.nodes[n]["pos"] for n in g} for x, y in route)
+    assert g.edges["a", "b"]["route"] == []
+
+
+@pytest.mark.parametrize("framework", ["mxnet", "torch"])
+@pytest.mark.parametrize("lang", ["both", "en"])
+def test_no_edge_of_the_recorded_graph_crosses_a_box(framework, lang):
+    """Every edge, from the centre of its first box through its waypoints to the centre of its
+    last, meets no other node's box, and the legend covers no box (the chapter's figure sizes)."""
+    from matplotlib.path import Path
+    graph, figsize = _recorded_mlp_graph(framework)
+    fig, ax = plt.subplots(figsize=figsize)
+    draw_graph(graph, ax=ax, lang=lang, font_size=9, boxes=True)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    nodes = list(graph)
+    assert [t.get_text() for t in ax.texts] == [graph.nodes[n]["label"] for n in nodes]
+    box = {n: t.get_bbox_patch().get_window_extent(renderer) for n, t in zip(nodes, ax.texts)}
+    pos = dict(graph.nodes(data="pos"))
+    crossings = []
+    for u, v, route in graph.edges(data="route", default=()):
+        line = Path(ax.transData.transform([pos[u], *route, pos[v]]))
+        crossings += [(graph.nodes[u]["label"], graph.nodes[v]["label"], graph.nodes[n]["label"])
+                      for n in nodes if n not in (u, v) and line.intersects_bbox(box[n], filled=False)]
+    assert crossings == [], "edges (from, to) through the box of a third node"
+    assert len(ax.patches) >= graph.number_of_edges()  # one arrowhead per edge
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert [graph.nodes[n]["label"] for n in nodes if legend.overlaps(box[n])] == []
+    plt.close(fig)
 
 
 def test_memory_figures_follow_the_shapes():

@@ -85,6 +85,33 @@ def test_the_recorded_graph_of_the_mlp():
         d2l_vn.graph_from_autograd(X.sum())
 
 
+def test_the_backprop_chapters_training_loop_ends_where_its_reading_says():
+    """Cell e38be341 of the backprop chapter prints J at the start and after 100 steps; the
+    reading after its figure states both numbers, in both editions and both languages."""
+    from notebooks import CHAPTERS, load, source
+    rng = numpy.random.default_rng(0)
+    data = [rng.normal(size=(64, 5)), rng.integers(0, 3, size=64),
+            rng.normal(scale=0.5, size=(16, 5)), rng.normal(scale=0.5, size=(3, 16))]
+
+    def descend(vn, X, y, W1, W2):
+        objective = []
+        for _ in range(100):
+            J, cache = vn.mlp_forward(X, y, W1, W2, lambd=1e-3)
+            dW1, dW2 = vn.mlp_backward(cache)
+            W1, W2 = W1 - 0.5 * dW1, W2 - 0.5 * dW2
+            objective.append(float(J))
+        return objective[0], objective[-1]
+
+    ends = descend(d2l_vn, *(torch.tensor(a) for a in data))
+    with mx_vn.arrays.d2l_mode():
+        mx_ends = descend(mx_vn, *(mnp.array(a, dtype="int32" if a.dtype.kind == "i" else "float64") for a in data))
+    assert [f"{v:.2f}" for v in ends] == [f"{v:.2f}" for v in mx_ends] == ["1.73", "0.71"]
+    chapter = next(path for path in CHAPTERS if path.name == "backprop.ipynb")
+    readings = [cell for cell in load(chapter)["cells"] if cell.get("id", "").startswith("training-reading-")]
+    texts = [source(cell) for cell in readings] + [cell["metadata"]["d2l_vn_torch"]["source"] for cell in readings]
+    assert len(texts) == 4 and all("from 1.73 to 0.71" in t or "từ 1.73 xuống 0.71" in t for t in texts)
+
+
 def test_lenet_has_the_mxnet_editions_shapes():
     torch.manual_seed(0)
     net = d2l_vn.lenet("cpu")

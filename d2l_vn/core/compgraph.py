@@ -3,9 +3,12 @@
 Nodes carry ``kind`` (``"variable"``, drawn as a square, or ``"operator"``, a
 circle), ``label`` (mathtext) and ``pos`` (x, y). :func:`mlp_graph` is the graph of
 the chapter's network with inputs at the lower left and the objective ``J`` at the
-upper right; :func:`graph_from_symbol` turns the graph that ``mxnet.autograd``
-recorded into the same form, laid out by depth.
+upper right; ``graph_from_symbol`` (MXNet) and ``graph_from_autograd`` (PyTorch) turn the
+graph that autograd recorded into the same form, placed by :func:`layout` in rows by depth,
+with the edges that skip rows routed around the boxes.
 """
+from dataclasses import dataclass
+
 import matplotlib.pyplot as plt
 import networkx as nx
 
@@ -71,28 +74,72 @@ def mlp_graph(bias=False):
     return graph
 
 
-def layout(graph):
-    """Rows by depth (an input sits just below its first use); in a row, nodes ordered and
-    placed near the mean column of their inputs, so that edges run mostly upwards."""
+def layout(graph, sweeps=4):
+    """Place a recorded graph in rows by depth, every edge running upwards and around the boxes.
+
+    A node's row is its longest path from an input (an input sits just below its first use).
+    An edge that skips rows gets a waypoint in each row it crosses, kept in the edge's
+    ``route``; a waypoint takes a column of its own, as a node does, so that no box stands in
+    the edge's way. Within each row, nodes and waypoints are ordered by the mean position of
+    their neighbours in the rows below and above (``sweeps`` passes each way, to uncross
+    edges), then placed in that order near the mean column of what feeds them.
+    """
     depth = {}
     for n in nx.topological_sort(graph):
         depth[n] = max((depth[p] + 1 for p in graph.predecessors(n)), default=0)
     for n in graph:
         if graph.in_degree(n) == 0 and graph.out_degree(n):
             depth[n] = min(depth[s] for s in graph.successors(n)) - 1
+    rows, below, above = {}, {}, {}  # below / above: neighbours in the next row down / up
+    for n in graph:
+        rows.setdefault(depth[n], []).append(n)
+        below.setdefault(n, [])
+        above.setdefault(n, [])
+    for u, v in graph.edges:
+        chain = [u, *(_Waypoint(u, v, row) for row in range(depth[u] + 1, depth[v])), v]
+        for lower, upper in zip(chain, chain[1:]):
+            if isinstance(upper, _Waypoint):
+                rows.setdefault(upper.row, []).append(upper)
+            below.setdefault(upper, []).append(lower)
+            above.setdefault(lower, []).append(upper)
+    order = {r: list(items) for r, items in sorted(rows.items())}
+    for sweep in range(2 * sweeps):
+        down = sweep % 2 == 0  # even sweeps go up the rows, ordering by what is below
+        index = {item: i for items in order.values() for i, item in enumerate(items)}
+        for r in (sorted(order) if down else sorted(order, reverse=True)):
+            near = below if down else above
+            key = {item: (sum(index[f] for f in near[item]) / len(near[item]) if near[item]
+                          else index[item], isinstance(item, _Waypoint)) for item in order[r]}
+            order[r].sort(key=key.get)
+            index.update((item, i) for i, item in enumerate(order[r]))
     column = {}
-    for row in sorted(set(depth.values())):
-        nodes = [n for n in graph if depth[n] == row]
-        wanted = {n: (sum(column[p] for p in graph.predecessors(n) if p in column)
-                      / max(1, sum(p in column for p in graph.predecessors(n)))
-                      if any(p in column for p in graph.predecessors(n)) else i)
-                  for i, n in enumerate(nodes)}
+
+    def place(items, wanted):
         x = None
-        for n in sorted(nodes, key=lambda n: (wanted[n], n)):
-            x = round(wanted[n]) if x is None else max(x + 1, round(wanted[n]))
-            column[n] = x
+        for item in items:
+            x = wanted[item] if x is None else max(x + 1, wanted[item])
+            column[item] = x
+
+    for r in sorted(order):  # up the rows: near the mean column of what feeds each item
+        place(order[r], {item: round(sum(column[f] for f in below[item]) / len(below[item]))
+                         if below[item] else i for i, item in enumerate(order[r])})
+    for r in sorted(order, reverse=True):  # down again: an input moves under what it feeds
+        place(order[r], {item: column[item] if below[item] or not above[item] else
+                         round(sum(column[a] for a in above[item]) / len(above[item]))
+                         for item in order[r]})
     for n in graph:
         graph.nodes[n]["pos"] = (column[n], depth[n])
+    for u, v in graph.edges:
+        graph.edges[u, v]["route"] = [(column[_Waypoint(u, v, row)], row)
+                                      for row in range(depth[u] + 1, depth[v])]
+
+
+@dataclass(frozen=True)
+class _Waypoint:
+    """Where the edge ``(u, v)`` crosses a row it skips (never equal to a node of the graph)."""
+    u: object
+    v: object
+    row: int
 
 
 def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11, boxes=False):
@@ -100,7 +147,8 @@ def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11, boxes=F
 
     ``lang`` ('vi', 'en' or 'both') chooses the words of the legend. With ``boxes=True``
     every label sits inside its own box (square corners: variables, round: operators),
-    sized to the text: the form for graphs recorded by MXNet, whose labels are words.
+    sized to the text: the form for graphs recorded by autograd, whose labels are words. An
+    edge that skips rows follows the waypoints that :func:`layout` left in its ``route``.
     """
     if lang not in WORDS:
         raise ValueError(f"lang must be one of {sorted(WORDS)}, got {lang!r}")
@@ -124,20 +172,22 @@ def draw_graph(graph, ax=None, lang="both", node_size=900, font_size=11, boxes=F
 
 
 def _draw_boxes(graph, pos, ax, lang, font_size):
-    from matplotlib.patches import Patch
+    from matplotlib.patches import FancyArrowPatch, Patch
     margin = 1.6 * font_size  # points between an arrow's end and the centre of a box
-    # An edge that skips rows would run through the boxes between its ends: bend it.
-    skips = [(u, v) for u, v in graph.edges if abs(pos[v][1] - pos[u][1]) > 1]
-    for edges, style in (([e for e in graph.edges if e not in skips], "arc3"), (skips, "arc3,rad=0.3")):
-        nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, arrowsize=10, node_size=0,
-                               edge_color="0.35", min_source_margin=margin,
-                               min_target_margin=margin, connectionstyle=style)
+    for u, v, route in graph.edges(data="route", default=()):
+        # an edge that skips rows runs through its waypoints (see layout), starting under u's box
+        if route:
+            xs, ys = zip(pos[u], *route)
+            ax.plot(xs, ys, color="0.35", linewidth=1, solid_capstyle="round", zorder=2)
+        ax.add_patch(FancyArrowPatch(route[-1] if route else pos[u], pos[v], arrowstyle="-|>",
+                                     mutation_scale=10, color="0.35", linewidth=1, zorder=2,
+                                     shrinkA=0 if route else margin, shrinkB=margin))
     for n, data in graph.nodes(data=True):
         style = "square,pad=0.35" if data["kind"] == "variable" else "round,pad=0.35"
         ax.text(*pos[n], data["label"], ha="center", va="center", fontsize=font_size, zorder=3,
                 bbox={"boxstyle": style, "facecolor": COLORS[data["kind"]], "edgecolor": "black"})
     ax.legend(handles=[Patch(facecolor=COLORS[k], edgecolor="black", label=WORDS[lang][k])
-                       for k in ("variable", "operator")], loc="upper right")
+                       for k in ("variable", "operator")], loc="best")
     xs, ys = zip(*pos.values())
     ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
     ax.set_ylim(min(ys) - 0.8, max(ys) + 0.8)
