@@ -35,3 +35,16 @@ def test_bad_arguments_say_what_to_pass():
         d2l_vn.about_experiments(lr_scheduling, lang="fr")
     with pytest.raises(ValueError, match="d2l_vn.studies.lr_scheduling"):
         d2l_vn.about_experiments(d2l_vn)
+
+
+def test_each_edition_describes_its_own_frameworks_record():
+    from d2l_vn import torch as torch_vn
+    from d2l_vn.core import about as core_about
+    torch_record = records.load_record("adam_radam", framework="torch")
+    page = torch_vn.about_experiments(adam_radam, lang="en")._repr_html_()
+    assert "Python / PyTorch / NumPy / d2l" in page and "FRAMEWORK=torch" in page
+    assert torch_record["provenance"]["torch"] in page
+    mxnet_page = d2l_vn.about_experiments(adam_radam, lang="en")._repr_html_()
+    assert "Python / MXNet / NumPy / d2l" in mxnet_page and "FRAMEWORK=torch" not in mxnet_page
+    with pytest.raises(ValueError, match="framework must be one of"):
+        core_about.about_experiments(adam_radam, framework="jax")

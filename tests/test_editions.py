@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import editions  # noqa: E402
 from sync_colab_cell import TORCH_CELL_PATH, generate_cell  # noqa: E402
 
-MXNET = re.compile(r"\bmxnet\b|\bnpx\.|\bautograd\.record|attach_grad|wait_to_read|asnumpy")
+MXNET = re.compile(r"\b(?:import|from) mxnet\b|\bmxnet\.|\bmx\.|\bnpx\.|\bautograd\.record|attach_grad|wait_to_read|asnumpy")
 
 
 def test_every_declared_edition_is_generated_and_up_to_date():

@@ -106,6 +106,20 @@ def test_failure_tables_and_figures_show_rates_with_intervals_and_timing():
     assert list(paired["difference per seed"]) == ["+0.050, +0.000, +0.720"]
 
 
+def test_the_framework_table_compares_two_records_arm_by_arm():
+    results = _results()
+    other = StudyResults(results.study, results.settings,
+                         [{**run, "test_acc": [0.4, 0.9], "train_loss": [1.0, 0.5], "loss_trace": LEARNED}
+                          for run in results.runs],
+                         "recorded", {})
+    table = d2l_vn.framework_table({"MXNet": results, "PyTorch": other}, GRID, lang="en")
+    assert list(table["failed: MXNet"]) == ["2/3", "1/3"] and list(table["failed: PyTorch"]) == ["0/3", "0/3"]
+    assert list(table["Fisher exact p"]) == ["0.4", "1"]
+    assert list(table["learned: median test accuracy: PyTorch"]) == ["0.900", "0.900"]
+    with pytest.raises(ValueError, match="compares two frameworks"):
+        d2l_vn.framework_table({"MXNet": results}, GRID)
+
+
 def test_a_traced_run_keeps_the_loss_of_its_updates_and_a_warmup_control_keeps_the_decay():
     net, history = d2l_vn.train_run(TRACED, "0.5 + warmup", 0, TINY)
     assert len(history.loss_trace) == 2 * 4 and all(math.isfinite(x) for x in history.loss_trace)

@@ -147,6 +147,48 @@ def test_no_edge_of_the_recorded_graph_crosses_a_box(framework, lang):
     plt.close(fig)
 
 
+def _segments(graph):
+    """Every drawn piece of every edge: (edge, start, end), from box centre through the waypoints."""
+    pos = dict(graph.nodes(data="pos"))
+    for u, v, route in graph.edges(data="route", default=()):
+        points = [pos[u], *route, pos[v]]
+        yield from (((u, v), a, b) for a, b in zip(points, points[1:]))
+
+
+def _cross(p, q, r, s):
+    """Whether the segments pq and rs cross at a point inside both (a common end is not a crossing)."""
+    def side(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    return side(r, s, p) * side(r, s, q) < 0 and side(p, q, r) * side(p, q, s) < 0
+
+
+def test_crossing_segments_are_found():
+    assert _cross((0, 0), (1, 1), (0, 1), (1, 0))
+    assert not _cross((0, 0), (1, 1), (1, 1), (2, 0))  # a common end
+    assert not _cross((0, 0), (0, 1), (1, 0), (1, 1))
+
+
+@pytest.mark.parametrize("framework", ["mxnet", "torch"])
+def test_no_two_edges_of_the_recorded_graph_cross(framework):
+    """The chapter's recorded graphs need a weight above the other (W2 inside the loop that W1's
+    two paths to J make) and the right order in every row; each input sits under its leftmost
+    consumer."""
+    graph, _ = _recorded_mlp_graph(framework)
+    pieces = list(_segments(graph))
+    label = dict(graph.nodes(data="label"))
+    crossing = [(tuple(label[n] for n in e), tuple(label[n] for n in f))
+                for i, (e, p, q) in enumerate(pieces) for f, r, s in pieces[i + 1:]
+                if e != f and _cross(p, q, r, s)]
+    assert crossing == [], "pairs of edges (from, to) that cross"
+    pos = dict(graph.nodes(data="pos"))
+    for n in graph:
+        if graph.in_degree(n) == 0:
+            first = min(graph.successors(n), key=lambda s: pos[s][1])
+            assert pos[n][1] == pos[first][1] - 1, label[n]
+    w1, w2 = (next(n for n in graph if label[n] == name) for name in ("W1", "W2"))
+    assert pos[w1][1] < pos[w2][1]
+
+
 def test_memory_figures_follow_the_shapes():
     m = mlp_memory(10, 20, 3, 8, bytes_per_value=8)
     assert m["parameters"] == m["gradients"] == 8 * (200 + 60)

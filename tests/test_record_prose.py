@@ -2,7 +2,9 @@
 
 A prose cell tagged ``from-record`` declares every number it states in its metadata,
 in order: ``"numbers": [[text, study, arm, statistic], ...]`` (see :mod:`d2l_vn.studies.claims`);
-``arm`` may be a list of arms when the text says the number of each of them.
+``arm`` may be a list of arms when the text says the number of each of them. Each edition is
+checked against its framework's record (a PyTorch edition against ``records/torch/``); a
+declaration may name the other framework as a fifth element.
 The test finds the numbers of the cell's text (math and code left out), checks that they
 are the declared ones in the same order, and recomputes each from the chapter's record:
 a number that is undeclared, written for another arm, swapped with another, or no longer
@@ -10,12 +12,13 @@ what the record gives fails. ``tools/bind_numbers.py`` proposes the declarations
 """
 import copy
 import math
+import pathlib
 import re
 
 import pytest
 
 from d2l_vn.studies.claims import claim_value
-from notebooks import CHAPTERS, NOT_PROSE, load, source
+from notebooks import NOT_PROSE, READER_NOTEBOOKS, load, source
 
 #: A number as the course writes it: optional sign, digits grouped by U+202F, decimals,
 #: an exponent (3e-2) or a percent sign. Not part of a word ("LeNet-5", "β2").
@@ -44,7 +47,13 @@ def reads_as(text, value):
         round(value, decimals) == 0 or (value < 0) == plain.startswith("-"))
 
 
-def problems_of(chapter, cell):
+def edition(path):
+    """``(chapter, framework)`` of a reader's notebook: ``chapters/torch/x.ipynb`` is x in PyTorch."""
+    path = pathlib.Path(path)
+    return path.stem, "torch" if path.parent.name == "torch" else "mxnet"
+
+
+def problems_of(chapter, cell, framework="mxnet"):
     """What is wrong with the numbers of one ``from-record`` cell (empty when all hold)."""
     found = numbers_in(cell)
     declared = cell["metadata"].get("numbers", [])
@@ -52,18 +61,19 @@ def problems_of(chapter, cell):
     if found != texts:
         return [f"{cell.get('id')}: the text states {found} but the metadata declares {texts}"]
     problems = []
-    for text, study, arms, statistic in declared:
+    for text, study, arms, statistic, *other in declared:
         if statistic == "given":
             continue
+        record = other[0] if other else framework
         for arm in arms if isinstance(arms, list) else [arms]:  # a list: true of each arm
             try:
-                value = claim_value(chapter, study, arm, statistic)
+                value = claim_value(chapter, study, arm, statistic, record)
             except ValueError as e:
                 problems.append(f"{cell.get('id')}: {text} ({study}, {arm}, {statistic}): {e}")
                 continue
             if not reads_as(text, value):
                 problems.append(f"{cell.get('id')}: {text} is declared as {statistic} of {arm!r} in "
-                                f"{study}, which the record gives as {value!r}")
+                                f"{study}, which the {record} record gives as {value!r}")
     return problems
 
 
@@ -72,12 +82,13 @@ def _from_record_cells(path):
             if c["cell_type"] == "markdown" and "from-record" in c["metadata"].get("tags", [])]
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", READER_NOTEBOOKS, ids=lambda p: "/".join(edition(p)))
 def test_every_number_in_the_text_is_bound_to_its_claim_in_the_record(path):
     cells = _from_record_cells(path)
     if not cells:
         pytest.skip(f"{path.stem} states no recorded numbers")
-    problems = [p for cell in cells for p in problems_of(path.stem, cell)]
+    chapter, framework = edition(path)
+    problems = [p for cell in cells for p in problems_of(chapter, cell, framework)]
     assert not problems, "\n".join(problems)
 
 
@@ -109,6 +120,15 @@ def test_the_check_fails_on_swapped_undeclared_or_misattributed_numbers():
     assert problems_of("lr_scheduling", each) == []
     each["metadata"]["numbers"][2][2] = ["multi-factor", "cosine"]  # 2 stalled: not true of cosine
     assert len(problems_of("lr_scheduling", each)) == 1
+
+
+def test_a_pytorch_edition_is_read_against_the_pytorch_record():
+    cell = {"id": "demo", "metadata": {"tags": ["lang-en", "from-record"], "numbers": [
+        ["8", "boundary", "Adam 0.03", "failed"], ["7", "boundary", "Adam 0.03", "failed", "mxnet"]]},
+        "source": "Plain Adam failed 8 times in PyTorch and 7 times in MXNet."}
+    assert problems_of("adam_radam", cell, "torch") == []
+    wrong = problems_of("adam_radam", cell, "mxnet")
+    assert len(wrong) == 1 and "the mxnet record gives as 7" in wrong[0]
 
 
 def test_numbers_are_found_as_the_course_writes_them():

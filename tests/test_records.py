@@ -103,9 +103,10 @@ def test_records_hold_every_run_at_full_settings_with_provenance(chapter, framew
     for s in CHAPTERS[chapter]:
         if all((s.name, a.name) in pending for a in s.arms):
             continue
-        assert provenance["settings"][s.name] == s.full_settings().as_dict()
+        settings = s.full_settings(framework)
+        assert provenance["settings"][s.name] == settings.as_dict()
         found = sorted((r["arm"], r["seed"]) for r in record["runs"] if r["study"] == s.name)
-        assert found == sorted((a.name, seed) for a in s.arms for seed in s.seeds
+        assert found == sorted((a.name, seed) for a in s.arms for seed in settings.seeds
                                if (s.name, a.name) not in pending)
     for run in record["runs"]:
         epochs = provenance["settings"][run["study"]]["epochs"]

@@ -210,3 +210,11 @@ def test_the_dead_filter_table_lists_stalled_runs_only():
     assert list(table["runs stalled at chance"]) == ["1/2", "1/2"]  # the NaN run diverged
     assert list(table["dead filters, stalled runs"]) == ["6", "4"]
     assert list(table["first-epoch training loss, stalled runs"]) == ["1.3", "2.3"]
+
+
+def test_a_framework_may_record_fewer_seeds_and_says_so_in_its_settings():
+    from d2l_vn.studies import lr_scheduling
+    assert lr_scheduling.COLLAPSE.full_settings().seeds == tuple(range(20))
+    assert lr_scheduling.COLLAPSE.full_settings("torch").seeds == tuple(range(10))
+    assert lr_scheduling.WARMUP_OR_DECAY.full_settings("torch").seeds == (0, 1, 2)
+    assert lr_scheduling.SCHEDULES.full_settings("torch") == lr_scheduling.SCHEDULES.full_settings()

@@ -1,7 +1,8 @@
 """Propose the ``numbers`` metadata of a chapter's ``from-record`` cells (tests/test_record_prose.py).
 
-Usage: ``python tools/bind_numbers.py CHAPTER [--write]``. For every number of every such
-cell it lists the claims of the record that read as it (study, arm, statistic). With
+Usage: ``python tools/bind_numbers.py CHAPTER [--torch] [--write]``. For every number of every
+such cell it lists the claims of the record that read as it (study, arm, statistic); with
+``--torch``, of the PyTorch form of each cell (``tools/editions.py``) against the PyTorch record. With
 ``--write``, a cell whose numbers changed gets a declaration: kept from the old metadata
 where it still holds, the only candidate where there is one, and ``?`` where the author
 must choose (the test fails until then). Numbers that are not measured are declared by
@@ -24,7 +25,7 @@ PAIRED = {"difference", "difference low", "difference high", "wins", "sign p", "
           "only B failed", "mcnemar p failed"} | {s for s in STATISTICS if s.startswith("fisher p")}
 
 
-def claims(chapter):
+def claims(chapter, framework="mxnet"):
     """Every (study, arm, statistic, value) the record of ``chapter`` gives."""
     found = []
     for study in CHAPTERS[chapter]:
@@ -36,7 +37,7 @@ def claims(chapter):
             for arm in arms:
                 try:
                     found.append((study.name, arm, statistic,
-                                  claim_value(chapter, study.name, arm, statistic)))
+                                  claim_value(chapter, study.name, arm, statistic, framework)))
                 except (ValueError, ZeroDivisionError):
                     continue
     return found
@@ -49,13 +50,27 @@ def candidates(known, text):
             if reads_as(text, value) and (statistic == "arm" or not whole or float(value).is_integer())]
 
 
-def main(chapter, write=False):
+def _cells(notebook, framework):
+    """``(cell as read, metadata to write)`` of every ``from-record`` cell of one edition."""
+    for cell in notebook["cells"]:
+        if framework == "torch":
+            form = cell["metadata"].get("d2l_vn_torch", {})
+            if form.get("drop") or "source" not in form:
+                continue  # a shared cell states the MXNet record's numbers only if it has no form
+            metadata = form.setdefault("metadata", {})
+            tags = metadata.get("tags", cell["metadata"].get("tags", []))
+            cell = {"id": cell.get("id"), "source": form["source"], "metadata": {**metadata, "tags": tags}}
+        else:
+            metadata = cell["metadata"]
+        if "from-record" in cell["metadata"].get("tags", []):
+            yield cell, metadata
+
+
+def main(chapter, write=False, framework="mxnet"):
     path = ROOT / "chapters" / f"{chapter}.ipynb"
     notebook = load(path)
-    known = claims(chapter)
-    for cell in notebook["cells"]:
-        if "from-record" not in cell["metadata"].get("tags", []):
-            continue
+    known = claims(chapter, framework)
+    for cell, metadata in _cells(notebook, framework):
         old = {tuple(entry) for entry in cell["metadata"].get("numbers", [])}
         declared = []
         print(f"== {cell['id']}")
@@ -67,10 +82,10 @@ def main(chapter, write=False):
             print(f"  {text}: " + ("; ".join(f"{s} / {a} / {st}" for _, s, a, st in options[:8])
                                    or "no claim of the record: declare it 'given' if it is not measured"))
         if write:
-            cell["metadata"]["numbers"] = declared
+            metadata["numbers"] = declared
     if write:
         path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], write="--write" in sys.argv)
+    main(sys.argv[1], write="--write" in sys.argv, framework="torch" if "--torch" in sys.argv else "mxnet")

@@ -23,8 +23,8 @@ from .reference_steps import adam_reference_step, radam_reference_step
 from .report import plot_metric, results_table
 from .schedulers import (ConstantScheduler, CosineScheduler, FactorScheduler, MultiFactorScheduler, PolyScheduler,
                          SquareRootScheduler, WarmupThenEpochs)
-from .study_report import (dead_filter_table, failure_comparison_table, failure_table, paired_table, plot_failure_rates,
-                           plot_failure_updates, plot_study, plot_sweep, published_table, spread_table, study_numbers,
+from .study_report import (dead_filter_table, failure_comparison_table, failure_table, framework_table, paired_table,
+                           plot_failure_rates, plot_failure_updates, plot_study, plot_sweep, published_table, spread_table, study_numbers,
                            study_table, sweep_numbers, sweep_spread, sweep_table)
 from .widgets import ScheduleExplorer
 
@@ -34,7 +34,7 @@ __all__ = ["evidence", "outcomes", "plot", "about_experiments", "arm_label", "Da
            "choose_training", "epochs", "is_quick", "training", "bias_correction", "rectification", "rho",
            "adam_reference_step", "radam_reference_step", "plot_metric", "results_table", "ConstantScheduler",
            "CosineScheduler", "FactorScheduler", "MultiFactorScheduler", "PolyScheduler", "SquareRootScheduler",
-           "WarmupThenEpochs", "dead_filter_table", "failure_comparison_table", "failure_table", "paired_table",
+           "WarmupThenEpochs", "dead_filter_table", "failure_comparison_table", "failure_table", "framework_table", "paired_table",
            "plot_failure_rates", "plot_failure_updates", "plot_study", "plot_sweep", "published_table",
            "spread_table", "study_numbers", "study_table", "sweep_numbers", "sweep_spread", "sweep_table",
            "ScheduleExplorer"]

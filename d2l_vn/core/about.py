@@ -23,7 +23,7 @@ WORDS = {
         "images": "training images", "batch": "minibatch", "not_recorded": "not recorded yet",
         "sessions": "Sessions that trained the recorded runs:",
         "date": "date", "machine": "processor (cores)", "cap": "oneDNN instruction-set cap",
-        "versions": "Python / MXNet / NumPy / d2l", "commit": "course commit",
+        "versions": "Python / {framework} / NumPy / d2l", "commit": "course commit",
         "data": "Fashion-MNIST checksum (SHA-256, first 12)", "wall": "wall time",
         "none": "unlimited", "unknown": "not kept",
         "reproduce": ("How to reproduce: in a clone of the course's repository, <code>make results"
@@ -39,6 +39,12 @@ WORDS = {
                   "each class; the test set stays whole) and a fifth of the epochs, at least 2. "
                   "Its numbers are lower and noisier than the recorded ones; they show that the "
                   "code runs and how the curves start."),
+        "reproduce_torch": ("How to reproduce: in a clone of the course's repository, <code>make results "
+                            "FRAMEWORK=torch</code> trains every study at full settings in PyTorch into "
+                            "its record, two single-thread runs at a time, on the CPU, and resumes where it "
+                            "stopped. Whether PyTorch's runs repeat to the last digit on another processor "
+                            "has not been measured; on the processor that made the record, the loss of the "
+                            "first minibatches repeats within 1e-7 with and without an AVX2 cap."),
     },
     "vi": {
         "summary": "Về các thí nghiệm",
@@ -47,7 +53,7 @@ WORDS = {
         "images": "ảnh huấn luyện", "batch": "minibatch", "not_recorded": "chưa được ghi",
         "sessions": "Các phiên đã huấn luyện những lần chạy được ghi:",
         "date": "ngày", "machine": "bộ xử lý (số nhân)", "cap": "giới hạn tập lệnh của oneDNN",
-        "versions": "Python / MXNet / NumPy / d2l", "commit": "commit của khóa học",
+        "versions": "Python / {framework} / NumPy / d2l", "commit": "commit của khóa học",
         "data": "tổng kiểm Fashion-MNIST (SHA-256, 12 ký tự đầu)", "wall": "thời gian chạy",
         "none": "không giới hạn", "unknown": "không lưu",
         "reproduce": ("Cách chạy lại: trong một bản sao kho mã của khóa học, lệnh <code>make "
@@ -64,6 +70,13 @@ WORDS = {
                   "ảnh mỗi lớp như nhau; tập kiểm tra giữ nguyên) và một phần năm số epoch, ít "
                   "nhất là 2. Các con số của nó thấp hơn và nhiễu hơn số đã ghi; chúng cho thấy "
                   "mã chạy được và các đường cong bắt đầu ra sao."),
+        "reproduce_torch": ("Cách chạy lại: trong một bản sao kho mã của khóa học, lệnh <code>make results "
+                            "FRAMEWORK=torch</code> huấn luyện mọi nghiên cứu với thiết lập đầy đủ bằng "
+                            "PyTorch rồi ghi vào bản ghi của nó, mỗi lúc hai lần chạy một luồng, trên CPU, "
+                            "và chạy tiếp từ chỗ đã dừng. Các lần chạy của PyTorch có lặp lại đến chữ số "
+                            "cuối cùng trên một bộ xử lý khác hay không thì chưa được đo; trên bộ xử lý đã "
+                            "tạo bản ghi, mất mát của những minibatch đầu lặp lại trong phạm vi 1e-7 dù có "
+                            "hay không giới hạn AVX2."),
     },
 }
 
@@ -91,12 +104,16 @@ def _sessions(provenance):
     return provenance.get("sessions") or [provenance]
 
 
-def _part(lang, studies, record):
+#: How each framework's version is named in the sessions' table, and the record's key for it.
+FRAMEWORK_NAMES = {"mxnet": "MXNet", "torch": "PyTorch"}
+
+
+def _part(lang, studies, record, framework="mxnet"):
     w = WORDS[lang]
     settings = record["provenance"].get("settings", {}) if record else {}
     study_rows = []
     for study in studies:
-        full = study.full_settings()
+        full = study.full_settings(framework)
         title = study.title[0 if lang == "en" else 1]
         recorded = study.name in settings
         study_rows.append([title, len(study.arms), len(full.seeds), full.epochs,
@@ -112,15 +129,15 @@ def _part(lang, studies, record):
         for session in _sessions(record["provenance"]):
             cap = session.get("dnnl_max_cpu_isa", "unlimited")
             versions = " / ".join(session.get(key, w["unknown"])
-                                  for key in ("python", "mxnet", "numpy", "d2l"))
+                                  for key in ("python", framework, "numpy", "d2l"))
             session_rows.append([session["date"], f"{session['processor']} ({session['cpu_count']})",
                                  w["none"] if cap == "unlimited" else cap, versions,
                                  _kept(session, "commit", w), _kept(session, "data_sha256", w),
                                  _duration(session["wall_seconds"]) if "wall_seconds" in session else ""])
         parts += [f"<p>{w['sessions']}</p>",
-                  _table([w["date"], w["machine"], w["cap"], w["versions"], w["commit"], w["data"],
-                          w["wall"]], session_rows)]
-    parts.append(f"<p>{w['reproduce']}</p>")
+                  _table([w["date"], w["machine"], w["cap"], w["versions"].format(framework=FRAMEWORK_NAMES[framework]),
+                          w["commit"], w["data"], w["wall"]], session_rows)]
+    parts.append(f"<p>{w['reproduce' if framework == 'mxnet' else 'reproduce_torch']}</p>")
     parts.append("<p>" + w["short"].format(seeds=QUICK_SEEDS,
                                            images=group_digits(QUICK_TRAIN_PER_CLASS * 10),
                                            full=group_digits(60_000)) + "</p>")
@@ -130,31 +147,34 @@ def _part(lang, studies, record):
 class AboutExperiments:
     """The note of one chapter; Jupyter and the website render it as HTML."""
 
-    def __init__(self, chapter, studies, lang="both"):
+    def __init__(self, chapter, studies, lang="both", framework="mxnet"):
         if lang not in ("vi", "en", "both"):
             raise ValueError(f"lang must be 'vi', 'en' or 'both', got {lang!r}")
-        self.chapter, self.studies, self.lang = chapter, tuple(studies), lang
+        if framework not in FRAMEWORK_NAMES:
+            raise ValueError(f"framework must be one of {sorted(FRAMEWORK_NAMES)}, got {framework!r}")
+        self.chapter, self.studies, self.lang, self.framework = chapter, tuple(studies), lang, framework
 
     def _repr_html_(self):
-        record = load_record(self.chapter)
+        record = load_record(self.chapter, framework=self.framework)
         langs = ("vi", "en") if self.lang == "both" else (self.lang,)
         summary = '<span class="lang-sep"> / </span>'.join(f'<span class="lang-{lang}" lang="{lang}">{WORDS[lang]["summary"]}</span>'
                              for lang in langs)
-        body = "".join(_part(lang, self.studies, record) for lang in langs)
+        body = "".join(_part(lang, self.studies, record, self.framework) for lang in langs)
         return f'<details class="d2l-vn-about"><summary>{summary}</summary>{body}</details>'
 
     def __repr__(self):
         return f"{WORDS['en']['summary']} ({self.chapter}): shown as HTML in a notebook"
 
 
-def about_experiments(studies, lang="both"):
+def about_experiments(studies, lang="both", framework="mxnet"):
     """The "About the experiments" note of the chapter whose studies module is ``studies``.
 
     ``studies`` is a module of :mod:`d2l_vn.studies` (it names its ``CHAPTER`` and lists
-    its ``STUDIES``), as the chapters import it.
+    its ``STUDIES``), as the chapters import it; ``framework`` chooses whose record it
+    describes (each framework's package passes its own).
     """
     missing = [name for name in ("CHAPTER", "STUDIES") if not hasattr(studies, name)]
     if missing:
         raise ValueError(f"about_experiments needs a chapter's studies module, such as "
                          f"d2l_vn.studies.lr_scheduling; {studies!r} has no {', '.join(missing)}")
-    return AboutExperiments(studies.CHAPTER, studies.STUDIES, lang)
+    return AboutExperiments(studies.CHAPTER, studies.STUDIES, lang, framework)

@@ -4,15 +4,16 @@ Nodes carry ``kind`` (``"variable"``, drawn as a square, or ``"operator"``, a
 circle), ``label`` (mathtext) and ``pos`` (x, y). :func:`mlp_graph` is the graph of
 the chapter's network with inputs at the lower left and the objective ``J`` at the
 upper right; ``graph_from_symbol`` (MXNet) and ``graph_from_autograd`` (PyTorch) turn the
-graph that autograd recorded into the same form, placed by :func:`layout` in rows by depth,
-with the edges that skip rows routed around the boxes.
+graph that autograd recorded into the same form, placed by :func:`layout` in rows, with the
+edges that skip rows routed around the boxes and no two edges crossing where an order of the
+rows allows it.
 """
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import networkx as nx
 
-__all__ = ["mlp_graph", "draw_graph", "layout"]
+__all__ = ["mlp_graph", "draw_graph", "layout", "crossings"]
 
 COLORS = {"variable": "#cfe2f3", "operator": "#fce5cd"}
 
@@ -75,34 +76,43 @@ def mlp_graph(bias=False):
 
 
 def layout(graph, sweeps=4):
-    """Place a recorded graph in rows by depth, every edge running upwards and around the boxes.
+    """Place a recorded graph in rows, every edge running upwards, around the boxes, uncrossed.
 
-    A node's row is its longest path from an input (an input sits just below its first use).
-    An edge that skips rows gets a waypoint in each row it crosses, kept in the edge's
-    ``route``; a waypoint takes a column of its own, as a node does, so that no box stands in
-    the edge's way. Within each row, nodes and waypoints are ordered by the mean position of
-    their neighbours in the rows below and above (``sweeps`` passes each way, to uncross
-    edges), then placed in that order near the mean column of what feeds them.
+    A node's row is set by its longest path to the output, which sits in the top row: each
+    node sits just below its lowest consumer, so an input (a weight, the data) enters where it
+    is used, not at the bottom of the figure. An edge that skips rows gets a waypoint in each
+    row it crosses, kept in the edge's ``route``; a waypoint takes a column of its own, as a
+    node does, so that no box stands in the edge's way. Each row starts in the order in which
+    a depth-first walk down from the output, through each node's operands in turn, meets its
+    items; then nodes and waypoints are ordered by the mean position of their neighbours in
+    the rows below and above (``sweeps`` passes each way), the order with the fewest
+    :func:`crossings` is kept, and neighbours in a row are swapped while that removes one.
+    Items are placed in that order near the mean column of what feeds them; an input then
+    moves right under its leftmost consumer, and a long edge runs straight where it can.
     """
-    depth = {}
-    for n in nx.topological_sort(graph):
-        depth[n] = max((depth[p] + 1 for p in graph.predecessors(n)), default=0)
-    for n in graph:
-        if graph.in_degree(n) == 0 and graph.out_degree(n):
-            depth[n] = min(depth[s] for s in graph.successors(n)) - 1
-    rows, below, above = {}, {}, {}  # below / above: neighbours in the next row down / up
-    for n in graph:
-        rows.setdefault(depth[n], []).append(n)
-        below.setdefault(n, [])
-        above.setdefault(n, [])
-    for u, v in graph.edges:
-        chain = [u, *(_Waypoint(u, v, row) for row in range(depth[u] + 1, depth[v])), v]
-        for lower, upper in zip(chain, chain[1:]):
-            if isinstance(upper, _Waypoint):
-                rows.setdefault(upper.row, []).append(upper)
-            below.setdefault(upper, []).append(lower)
-            above.setdefault(lower, []).append(upper)
-    order = {r: list(items) for r, items in sorted(rows.items())}
+    height = {}  # longest path to an output
+    for n in reversed(list(nx.topological_sort(graph))):
+        height[n] = max((height[s] + 1 for s in graph.successors(n)), default=0)
+    depth = {n: max(height.values()) - height[n] for n in graph}
+    below = {n: [] for n in graph}  # an item's neighbours in the next row down / up
+    above = {n: [] for n in graph}
+    for v in graph:
+        for u in graph.predecessors(v):  # operands in order
+            chain = [u, *(_Waypoint(u, v, row) for row in range(depth[u] + 1, depth[v])), v]
+            for lower, upper in zip(chain, chain[1:]):
+                below.setdefault(upper, []).append(lower)
+                above.setdefault(lower, []).append(upper)
+    seen, stack = {}, [n for n in reversed(list(graph)) if not above[n]]
+    while stack:  # depth first from the outputs: the starting order of every row
+        item = stack.pop()
+        if item not in seen:
+            seen[item] = len(seen)
+            stack.extend(reversed(below[item]))
+    rows = {}
+    for item in sorted(seen, key=seen.get):
+        rows.setdefault(item.row if isinstance(item, _Waypoint) else depth[item], []).append(item)
+    order = {r: rows[r] for r in sorted(rows)}
+    best = (crossings(order, below), {r: list(items) for r, items in order.items()})
     for sweep in range(2 * sweeps):
         down = sweep % 2 == 0  # even sweeps go up the rows, ordering by what is below
         index = {item: i for items in order.values() for i, item in enumerate(items)}
@@ -112,6 +122,19 @@ def layout(graph, sweeps=4):
                           else index[item], isinstance(item, _Waypoint)) for item in order[r]}
             order[r].sort(key=key.get)
             index.update((item, i) for i, item in enumerate(order[r]))
+        if crossings(order, below) < best[0]:
+            best = (crossings(order, below), {r: list(items) for r, items in order.items()})
+    count, order = best
+    improved = count > 0
+    while improved:  # swap neighbours in a row while that removes crossings
+        improved = False
+        for items in order.values():
+            for i in range(len(items) - 1):
+                items[i], items[i + 1] = items[i + 1], items[i]
+                if crossings(order, below) < count:
+                    count, improved = crossings(order, below), True
+                else:
+                    items[i], items[i + 1] = items[i + 1], items[i]
     column = {}
 
     def place(items, wanted):
@@ -123,15 +146,36 @@ def layout(graph, sweeps=4):
     for r in sorted(order):  # up the rows: near the mean column of what feeds each item
         place(order[r], {item: round(sum(column[f] for f in below[item]) / len(below[item]))
                          if below[item] else i for i, item in enumerate(order[r])})
-    for r in sorted(order, reverse=True):  # down again: an input moves under what it feeds
-        place(order[r], {item: column[item] if below[item] or not above[item] else
-                         round(sum(column[a] for a in above[item]) / len(above[item]))
-                         for item in order[r]})
+    for r in sorted(order, reverse=True):  # down again: an input moves under its leftmost
+        # consumer, a waypoint under the next point of its edge (a long edge runs straight)
+        place(order[r], {item: min(column[a] for a in above[item])
+                         if above[item] and (isinstance(item, _Waypoint) or not below[item])
+                         else column[item] for item in order[r]})
     for n in graph:
         graph.nodes[n]["pos"] = (column[n], depth[n])
     for u, v in graph.edges:
         graph.edges[u, v]["route"] = [(column[_Waypoint(u, v, row)], row)
                                       for row in range(depth[u] + 1, depth[v])]
+
+
+def crossings(order, below):
+    """How many pairs of edge segments cross between consecutive rows of ``order``.
+
+    ``order`` maps each row to its items from left to right, ``below`` each item to the items
+    of the row under it that it is joined to; two segments with a common end do not cross.
+
+    >>> crossings({0: ["a", "b"], 1: ["c", "d"]}, {"c": ["b"], "d": ["a"]})
+    1
+    >>> crossings({0: ["a", "b"], 1: ["c", "d"]}, {"c": ["a"], "d": ["a", "b"]})
+    0
+    """
+    index = {item: i for items in order.values() for i, item in enumerate(items)}
+    count = 0
+    for items in order.values():
+        segments = [(index[lower], index[upper]) for upper in items for lower in below.get(upper, [])]
+        count += sum((a - c) * (b - d) < 0 for i, (a, b) in enumerate(segments)
+                     for c, d in segments[i + 1:])
+    return count
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .plot import axis_label, words_in
 from .tables import Table
 
 __all__ = ["study_numbers", "study_table", "published_table", "plot_study", "dead_filter_table", "paired_table",
-           "failure_table", "failure_comparison_table", "plot_failure_rates", "plot_failure_updates",
+           "failure_table", "failure_comparison_table", "framework_table", "plot_failure_rates", "plot_failure_updates",
            "sweep_numbers", "sweep_spread", "sweep_table", "spread_table", "plot_sweep", "WORDS"]
 
 WORDS = {
@@ -43,7 +43,8 @@ WORDS = {
            "stalled_run": "stalled", "diverged_run": "diverged", "warmup_end": "end of warmup",
            "schedule": "schedule", "published": "published", "failed": "failed",
            "only": "seeds where only this failed", "mcnemar": "McNemar exact p (paired)",
-           "fisher": "Fisher exact p", "ours": "ours, recorded, final epoch: median (range)"},
+           "fisher": "Fisher exact p",
+           "learned_median": "learned: median test accuracy", "ours": "ours, recorded, final epoch: median (range)"},
     "vi": {"arm": "nhánh", "median": "trung vị độ chính xác trên tập kiểm tra",
            "range": "khoảng (nhỏ nhất-lớn nhất)",
            "stalled": "số lần chạy kẹt ở mức đoán ngẫu nhiên", "recorded": "các lần chạy đầy đủ đã ghi",
@@ -67,6 +68,7 @@ WORDS = {
            "schedule": "lịch", "published": "công bố", "failed": "hỏng",
            "only": "số hạt giống chỉ hỏng ở nhánh này", "mcnemar": "p của kiểm định McNemar chính xác (theo cặp)",
            "fisher": "p của kiểm định Fisher chính xác",
+           "learned_median": "học được: trung vị độ chính xác",
            "ours": "của ta, đã ghi, epoch cuối: trung vị (khoảng)"},
 }
 
@@ -288,6 +290,33 @@ def failure_comparison_table(results, grid, lang="both"):
                      f"{words['only']}: {label_a} / {label_b}": f"{only_a} / {only_b}",
                      words["mcnemar"]: _p_value(p),
                      words["fisher"]: _p_value(evidence.compare_counts(k_a, len(runs_a), k_b, len(runs_b)))})
+    return _readable(rows, lang)
+
+
+def framework_table(results_by_framework, grid, lang="both"):
+    """Every arm of ``grid`` in each framework's record: failed runs, and the median of those that learned.
+
+    ``results_by_framework`` maps a framework's name to its :class:`StudyResults` of one
+    study. A seed is not paired across frameworks (each draws its own initial weights), so
+    the failure counts are compared with Fisher's exact test, which ignores seeds.
+    """
+    words = words_in(WORDS, lang)
+    names = list(results_by_framework)
+    if len(names) != 2:
+        raise ValueError(f"framework_table compares two frameworks, got {names}")
+    rows = []
+    for group, rates in grid.items():
+        for rate, arm in sorted(rates.items()):
+            row, counts = {words["optimizer"]: group, words["lr"]: f"{rate:g}"}, []
+            for name in names:
+                runs = results_by_framework[name].arm_runs(arm)
+                failed = sum(outcome(run) != "learned" for run in runs)
+                learned = [run["test_acc"][-1] for run in runs if outcome(run) == "learned"]
+                counts.append((failed, len(runs)))
+                row[f"{words['failed']}: {name}"] = f"{failed}/{len(runs)}"
+                row[f"{words['learned_median']}: {name}"] = (f"{np.median(learned):.3f}" if learned else "—")
+            row[words["fisher"]] = _p_value(evidence.compare_counts(*counts[0], *counts[1]))
+            rows.append(row)
     return _readable(rows, lang)
 
 

@@ -8,6 +8,7 @@ from . import compat  # noqa: F401  (first: patches NumPy before MXNet is import
 from . import arrays  # noqa: F401  (d2l's mxnet.np arrays and legacy nd arrays)
 from ..core import *  # noqa: F401,F403
 from ..core import __all__ as _CORE
+from .about import about_experiments
 from .backprop import mlp_backward, mlp_forward
 from .compgraph import graph_from_symbol
 from .data import load_fashion_mnist

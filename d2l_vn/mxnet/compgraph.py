@@ -18,8 +18,8 @@ def graph_from_symbol(symbol, input_labels=None, output_label=None):
     ``mxnet.np`` carry (``_np_dot`` is labelled ``dot``). MXNet names the inputs ``var0``, ``null3``, ...;
     ``input_labels`` replaces those names, in the order the inputs are first used;
     ``output_label`` names the output (the last node): ``"J"`` labels it ``J = add``.
-    ``pos`` puts a node in the row of its longest path from an input, so data flows
-    upwards.
+    :func:`d2l_vn.core.compgraph.layout` sets ``pos``: data flows upwards, each node just
+    below its lowest consumer.
 
     >>> from mxnet import autograd, np, npx
     >>> npx.set_np()

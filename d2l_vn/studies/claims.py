@@ -6,7 +6,10 @@ in the order they appear::
     "numbers": [["0.908", "schedules", "cosine + warmup", "median"],
                 ["2", "schedules", "multi-factor", "stalled"], ...]
 
-that is ``[text, study, arm, statistic]``. :func:`claim_value` computes the statistic,
+that is ``[text, study, arm, statistic]``, read from the record of the notebook's own
+framework (a PyTorch edition's cell from the PyTorch record); a fifth element,
+``"mxnet"`` or ``"torch"``, names another framework's record, for a sentence that compares
+the two. :func:`claim_value` computes the statistic,
 and ``tests/test_record_prose.py`` checks that it reads as the text (rounded to the
 text's decimals), so a number written for the wrong arm, swapped with another, or left
 undeclared fails. A comparison names two arms, ``"A | B"`` (B minus A, paired by seed).
@@ -34,6 +37,8 @@ Statistics (final = final-epoch test accuracy; endpoint = :func:`d2l_vn.core.evi
 - ``dead filters max learned``: the most dead first-layer filters of a run that learned;
 - ``dead filters min`` / ``dead filters max``: dead first-layer filters of the stalled runs;
   ``stalled first loss min`` / ``max``: their mean training loss over the first epoch;
+- ``fisher p failed between frameworks``: Fisher's exact test of one arm's failed runs in
+  the MXNet record against the PyTorch record (seeds are not paired across frameworks);
 - ``published MXNet`` / ``published PyTorch``: d2l's number (``D2L_PUBLISHED``), for a comparison;
 - ``arm``: the number is part of the arm's name (a rate, a warmup length);
 - ``given``: a number that is not measured (a threshold, a formula's value); the arm field
@@ -44,8 +49,11 @@ import statistics
 
 from ..core import evidence
 from ..core.outcomes import count_outcomes, failure_update, outcome
+from .records import FRAMEWORKS
 
-__all__ = ["claim_value", "STATISTICS"]
+__all__ = ["claim_value", "STATISTICS", "BETWEEN_FRAMEWORKS"]
+
+BETWEEN_FRAMEWORKS = "fisher p failed between frameworks"
 
 
 def _finals(runs):
@@ -189,8 +197,10 @@ STATISTICS = {
 }
 
 
-def claim_value(chapter, study, arm, statistic):
+def claim_value(chapter, study, arm, statistic, framework="mxnet"):
     """The value of ``statistic`` for ``arm`` (or ``"A | B"``) of ``study`` in ``chapter``'s record.
+
+    ``framework`` chooses the record: ``"mxnet"`` or ``"torch"``.
 
     Returns a number, or for ``arm`` and ``given`` the arm text itself (they are checked
     as text, or not at all). Raises ``ValueError`` for an unknown study, arm or statistic.
@@ -209,9 +219,13 @@ def claim_value(chapter, study, arm, statistic):
     studies = {s.name: s for s in CHAPTERS.get(chapter, ())}
     if study not in studies:
         raise ValueError(f"chapter {chapter!r} has no study {study!r}; its studies: {sorted(studies)}")
-    results = recorded_results(studies[study])
+    if statistic == BETWEEN_FRAMEWORKS:
+        counts = [(claim_value(chapter, study, arm, "failed", name), claim_value(chapter, study, arm, "runs", name))
+                  for name in FRAMEWORKS]
+        return evidence.compare_counts(*counts[0], *counts[1])
+    results = recorded_results(studies[study], framework)
     if results is None:
-        raise ValueError(f"study {study!r} has no recorded runs yet")
+        raise ValueError(f"study {study!r} has no recorded runs in the {framework} record yet")
     if statistic not in STATISTICS:
         raise ValueError(f"unknown statistic {statistic!r}; known: {sorted(STATISTICS)}")
     names = [name for part in arm.split(";") for name in (_two(part) if "|" in part else [part.strip()])]

@@ -107,6 +107,8 @@ class Study:
 
     With ``trace_every=k`` every run also keeps the mean minibatch loss of every ``k``
     updates (:func:`d2l_vn.mxnet.train`), from which :mod:`d2l_vn.core.outcomes` dates a failure.
+    ``fewer_seeds_in`` lists ``(framework, n)``: that framework's record holds only the first
+    ``n`` seeds (a budget, said where the study is declared).
     ``title`` is ``(English, Vietnamese)``, what the reader's captions call the study
     (``name`` in both when not given).
     """
@@ -118,6 +120,7 @@ class Study:
     batch_size: int = 256
     trace_every: int = 0
     title: tuple = ()
+    fewer_seeds_in: tuple = ()
 
     def __post_init__(self):
         names = [arm.name for arm in self.arms]
@@ -135,9 +138,10 @@ class Study:
         raise ValueError(f"study {self.name!r} has no arm {name!r}; its arms: "
                          f"{', '.join(a.name for a in self.arms)}")
 
-    def full_settings(self):
-        """All 60,000 training images, every epoch and every seed: what records hold."""
-        return Settings(FULL_TRAIN_IMAGES, self.epochs, self.batch_size, tuple(self.seeds))
+    def full_settings(self, framework="mxnet"):
+        """All 60,000 training images, every epoch and every seed: what ``framework``'s record holds."""
+        count = dict(self.fewer_seeds_in).get(framework, len(self.seeds))
+        return Settings(FULL_TRAIN_IMAGES, self.epochs, self.batch_size, tuple(self.seeds[:count]))
 
     def settings(self):
         """The full settings, or in quick mode the quick subset, epochs and first seeds."""

@@ -147,7 +147,7 @@ def record_chapter(chapter, studies, processes=2, threads=1, shrink=None, record
     ``shrink`` (a dict of :class:`d2l_vn.studies.design.Settings` fields) replaces the full settings.
     """
     instruction_set.pin()  # before the first kernel runs here; workers inherit it
-    settings = {s.name: dataclasses.replace(s.full_settings(), **(shrink or {})) for s in studies}
+    settings = {s.name: dataclasses.replace(s.full_settings(framework), **(shrink or {})) for s in studies}
     where = {"records_dir": records_dir, "framework": framework}
     partial_path = records.record_path(chapter, partial=True, **where)
     record = records.load_record(chapter, partial=True, **where)

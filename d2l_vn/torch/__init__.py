@@ -9,6 +9,7 @@ on a GPU, as the allocator's peak. Training uses a GPU when PyTorch sees one (:f
 """
 from ..core import *  # noqa: F401,F403
 from ..core import __all__ as _CORE
+from .about import about_experiments
 from .backprop import mlp_backward, mlp_forward
 from .compgraph import graph_from_autograd
 from .data import load_fashion_mnist
