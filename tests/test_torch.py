@@ -86,8 +86,9 @@ def test_the_recorded_graph_of_the_mlp():
 
 
 def test_the_backprop_chapters_training_loop_ends_where_its_reading_says():
-    """Cell e38be341 of the backprop chapter prints J at the start and after 100 steps; the
-    reading after its figure states both numbers, in both editions and both languages."""
+    """Cell e38be341 of the backprop chapter prints J at the start and after 100 updates (J once
+    more after the loop); the reading after its figure states both numbers, in both editions and
+    both languages."""
     from notebooks import CHAPTERS, load, source
     rng = numpy.random.default_rng(0)
     data = [rng.normal(size=(64, 5)), rng.integers(0, 3, size=64),
@@ -100,6 +101,7 @@ def test_the_backprop_chapters_training_loop_ends_where_its_reading_says():
             dW1, dW2 = vn.mlp_backward(cache)
             W1, W2 = W1 - 0.5 * dW1, W2 - 0.5 * dW2
             objective.append(float(J))
+        objective.append(float(vn.mlp_forward(X, y, W1, W2, lambd=1e-3)[0]))  # J after the 100th update
         return objective[0], objective[-1]
 
     ends = descend(d2l_vn, *(torch.tensor(a) for a in data))
@@ -110,6 +112,9 @@ def test_the_backprop_chapters_training_loop_ends_where_its_reading_says():
     readings = [cell for cell in load(chapter)["cells"] if cell.get("id", "").startswith("training-reading-")]
     texts = [source(cell) for cell in readings] + [cell["metadata"]["d2l_vn_torch"]["source"] for cell in readings]
     assert len(texts) == 4 and all("from 1.73 to 0.71" in t or "từ 1.73 xuống 0.71" in t for t in texts)
+    loop = next(cell for cell in load(chapter)["cells"] if cell.get("id") == "e38be341")
+    for code in (source(loop), loop["metadata"]["d2l_vn_torch"]["source"]):  # J after the loop, as above
+        assert "\nJ_t, _ = d2l_vn.mlp_forward(" in code and "\nobjective.append(float(J_t))" in code
 
 
 def test_lenet_has_the_mxnet_editions_shapes():
