@@ -116,6 +116,10 @@ def test_the_framework_table_compares_two_records_arm_by_arm():
     assert list(table["failed: MXNet"]) == ["2/3", "1/3"] and list(table["failed: PyTorch"]) == ["0/3", "0/3"]
     assert list(table["Fisher exact p"]) == ["0.4", "1"]
     assert list(table["learned: median test accuracy: PyTorch"]) == ["0.900", "0.900"]
+    by_arm = d2l_vn.framework_table({"MXNet": results, "PyTorch": other}, lang="en")
+    assert list(by_arm["arm"]) == ["0.5", "0.5 + warmup"]
+    assert list(by_arm["endpoint: median test accuracy: PyTorch"]) == ["0.900 (0.900)"] * 2  # a 2-epoch run: its final epoch
+    assert list(by_arm["failed: MXNet"]) == ["2/3", "1/3"]
     with pytest.raises(ValueError, match="compares two frameworks"):
         d2l_vn.framework_table({"MXNet": results}, GRID)
 

@@ -569,8 +569,21 @@ def test_framework_switch_shows_one_edition_and_persists(browser, server):
     assert browser.execute_script("return localStorage.getItem('d2l-vn-fw')") == "mxnet"
     open_page(browser, f"{page}?fw=jax")  # not an edition: ignored
     assert browser.execute_script("return document.documentElement.dataset.fw") == "mxnet"
-    open_page(browser, f"{server}/chapters/lr_scheduling.html")  # no PyTorch edition yet: no switch
+    open_page(browser, f"{server}/glossary.html")  # a page without editions: no switch
     assert not browser.find_elements("css selector", ".d2l-vn-fw-switch")
+    assert severe_console_errors(browser) == []
+
+
+def test_the_adam_chapter_switches_to_its_pytorch_edition(browser, server):
+    open_page(browser, f"{server}/chapters/adam_radam.html?fw=torch")
+    code = _shown_code(browser)
+    assert "torch.optim" in code and "mx.optimizer" not in code and "npx." not in code
+    assert "framework_table" in code  # the comparison of the two records is shared by both editions
+    colab = [a.get_attribute("href") for a in browser.find_elements("css selector", "a[href*='colab.research']")]
+    assert colab and all(href.endswith("/chapters/torch/adam_radam.ipynb") for href in colab), colab
+    open_page(browser, f"{server}/chapters/adam_radam.html?fw=mxnet")
+    code = _shown_code(browser)
+    assert "mx.optimizer" in code and "torch.optim" not in code and "framework_table" in code
     assert severe_console_errors(browser) == []
 
 

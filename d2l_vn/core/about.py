@@ -26,25 +26,23 @@ WORDS = {
         "versions": "Python / {framework} / NumPy / d2l", "commit": "course commit",
         "data": "Fashion-MNIST checksum (SHA-256, first 12)", "wall": "wall time",
         "none": "unlimited", "unknown": "not kept",
-        "reproduce": ("How to reproduce: in a clone of the course's repository, <code>make results"
-                      "</code> trains every study at full settings into the record, two runs at a "
-                      "time, and resumes where it stopped. The recorded runs repeat to the last "
-                      "digit when trained as they were: one thread per run, and MXNet's kernels "
-                      "limited to the AVX2 instruction set (<code>DNNL_MAX_CPU_ISA=AVX2</code>), "
-                      "which <code>make results</code> sets. A session without a cap ran on a "
-                      "processor without AVX-512, where MXNet uses its AVX2 kernels anyway; the "
-                      "earliest sessions kept no commit or data checksum."),
+        "reproduce": ("How to reproduce: the course's repository trains every study at full settings "
+                      "into the record with one command (its README gives it), two single-thread "
+                      "runs at a time, resuming where it stopped. The recorded runs repeat to the "
+                      "last digit when trained as they were: one thread per run, and MXNet's kernels "
+                      "limited to the AVX2 instruction set, as that command does. A session without "
+                      "a cap ran on a processor without AVX-512, where MXNet uses its AVX2 kernels "
+                      "anyway; the earliest sessions kept no commit or data checksum."),
         "short": ("The chapter's short training (its default) trains every study with its first "
                   "{seeds} seeds on {images} of the {full} training images (the same number of "
                   "each class; the test set stays whole) and a fifth of the epochs, at least 2. "
                   "Its numbers are lower and noisier than the recorded ones; they show that the "
                   "code runs and how the curves start."),
-        "reproduce_torch": ("How to reproduce: in a clone of the course's repository, <code>make results "
-                            "FRAMEWORK=torch</code> trains every study at full settings in PyTorch into "
-                            "its record, two single-thread runs at a time, on the CPU, and resumes where it "
-                            "stopped. Whether PyTorch's runs repeat to the last digit on another processor "
-                            "has not been measured; on the processor that made the record, the loss of the "
-                            "first minibatches repeats within 1e-7 with and without an AVX2 cap."),
+        "reproduce_torch": ("How to reproduce: the course's repository trains every study at full settings "
+                            "in PyTorch into its record with one command (its README gives it), two "
+                            "single-thread runs at a time, on the CPU, resuming where it stopped. Whether "
+                            "PyTorch's runs repeat to the last digit on another processor has not been "
+                            "measured."),
     },
     "vi": {
         "summary": "Về các thí nghiệm",
@@ -54,29 +52,26 @@ WORDS = {
         "sessions": "Các phiên đã huấn luyện những lần chạy được ghi:",
         "date": "ngày", "machine": "bộ xử lý (số nhân)", "cap": "giới hạn tập lệnh của oneDNN",
         "versions": "Python / {framework} / NumPy / d2l", "commit": "commit của khóa học",
-        "data": "tổng kiểm Fashion-MNIST (SHA-256, 12 ký tự đầu)", "wall": "thời gian chạy",
+        "data": "mã băm SHA-256 của Fashion-MNIST (12 ký tự đầu)", "wall": "thời gian chạy",
         "none": "không giới hạn", "unknown": "không lưu",
-        "reproduce": ("Cách chạy lại: trong một bản sao kho mã của khóa học, lệnh <code>make "
-                      "results</code> huấn luyện mọi nghiên cứu với thiết lập đầy đủ rồi ghi vào "
-                      "bản ghi, mỗi lúc hai lần chạy, và chạy tiếp từ chỗ đã dừng. Các lần chạy "
-                      "được ghi lặp lại đến chữ số cuối cùng khi huấn luyện đúng như lúc ghi: mỗi "
-                      "lần chạy một luồng, và các nhân tính toán của MXNet chỉ dùng tập lệnh AVX2 "
-                      "(<code>DNNL_MAX_CPU_ISA=AVX2</code>), điều mà <code>make results</code> "
-                      "tự đặt. Phiên nào không có giới hạn là phiên chạy trên bộ xử lý không có "
-                      "AVX-512, nơi MXNet vốn đã dùng các nhân AVX2; các phiên sớm nhất không lưu "
-                      "commit và tổng kiểm của dữ liệu."),
+        "reproduce": ("Cách chạy lại: kho mã của khóa học huấn luyện mọi nghiên cứu với thiết lập đầy đủ "
+                      "rồi ghi vào bản ghi bằng một lệnh (README của kho mã cho biết lệnh ấy), hai lần "
+                      "chạy song song, mỗi lần một luồng, và chạy tiếp từ chỗ đã dừng. Các lần chạy "
+                      "được ghi lặp lại đến chữ số cuối cùng khi huấn luyện đúng như lúc ghi: mỗi lần "
+                      "chạy một luồng, và các hàm tính toán cấp thấp của MXNet chỉ dùng tập lệnh AVX2, "
+                      "như lệnh ấy vẫn đặt. Phiên nào không có giới hạn là phiên chạy trên bộ xử lý "
+                      "không có AVX-512, nơi MXNet vốn đã dùng các hàm AVX2; các phiên sớm nhất không "
+                      "lưu commit và mã băm SHA-256 của dữ liệu."),
         "short": ("Chế độ huấn luyện ngắn của chương (mặc định) huấn luyện mỗi nghiên cứu với "
                   "{seeds} hạt giống đầu tiên trên {images} trong số {full} ảnh huấn luyện (số "
                   "ảnh mỗi lớp như nhau; tập kiểm tra giữ nguyên) và một phần năm số epoch, ít "
                   "nhất là 2. Các con số của nó thấp hơn và nhiễu hơn số đã ghi; chúng cho thấy "
                   "mã chạy được và các đường cong bắt đầu ra sao."),
-        "reproduce_torch": ("Cách chạy lại: trong một bản sao kho mã của khóa học, lệnh <code>make results "
-                            "FRAMEWORK=torch</code> huấn luyện mọi nghiên cứu với thiết lập đầy đủ bằng "
-                            "PyTorch rồi ghi vào bản ghi của nó, mỗi lúc hai lần chạy một luồng, trên CPU, "
-                            "và chạy tiếp từ chỗ đã dừng. Các lần chạy của PyTorch có lặp lại đến chữ số "
-                            "cuối cùng trên một bộ xử lý khác hay không thì chưa được đo; trên bộ xử lý đã "
-                            "tạo bản ghi, mất mát của những minibatch đầu lặp lại trong phạm vi 1e-7 dù có "
-                            "hay không giới hạn AVX2."),
+        "reproduce_torch": ("Cách chạy lại: kho mã của khóa học huấn luyện mọi nghiên cứu với thiết lập đầy "
+                            "đủ bằng PyTorch rồi ghi vào bản ghi của nó bằng một lệnh (README của kho mã "
+                            "cho biết lệnh ấy), hai lần chạy song song, mỗi lần một luồng, trên CPU, và chạy "
+                            "tiếp từ chỗ đã dừng. Các lần chạy của PyTorch có lặp lại đến chữ số cuối cùng "
+                            "trên một bộ xử lý khác hay không thì chưa được đo."),
     },
 }
 

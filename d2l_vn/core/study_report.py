@@ -66,9 +66,9 @@ WORDS = {
            "no warmup": "không khởi động", "warmup": "có khởi động",
            "stalled_run": "kẹt", "diverged_run": "phân kỳ", "warmup_end": "hết khởi động",
            "schedule": "lịch", "published": "công bố", "failed": "hỏng",
-           "only": "số hạt giống chỉ hỏng ở nhánh này", "mcnemar": "p của kiểm định McNemar chính xác (theo cặp)",
-           "fisher": "p của kiểm định Fisher chính xác",
-           "learned_median": "học được: trung vị độ chính xác",
+           "only": "số hạt giống chỉ hỏng ở nhánh này", "mcnemar": "p của kiểm định chính xác McNemar (theo cặp)",
+           "fisher": "p của kiểm định chính xác Fisher",
+           "learned_median": "học được: trung vị độ chính xác trên tập kiểm tra",
            "ours": "của ta, đã ghi, epoch cuối: trung vị (khoảng)"},
 }
 
@@ -293,30 +293,43 @@ def failure_comparison_table(results, grid, lang="both"):
     return _readable(rows, lang)
 
 
-def framework_table(results_by_framework, grid, lang="both"):
-    """Every arm of ``grid`` in each framework's record: failed runs, and the median of those that learned.
+def framework_table(results_by_framework, grid=None, lang="both"):
+    """The arms of one study in each framework's record, side by side.
 
-    ``results_by_framework`` maps a framework's name to its :class:`StudyResults` of one
-    study. A seed is not paired across frameworks (each draws its own initial weights), so
-    the failure counts are compared with Fisher's exact test, which ignores seeds.
+    ``results_by_framework`` maps a framework's name to its :class:`StudyResults` of the
+    study. With ``grid`` (``{group: {rate: arm}}``), one row per rate of each group: failed
+    runs and the median final test accuracy of those that learned. Without it, one row per
+    arm of the study: the endpoint's median and range, and the failed runs. A seed is not
+    paired across frameworks (each draws its own initial weights), so failure counts are
+    compared with Fisher's exact test, which ignores seeds.
     """
     words = words_in(WORDS, lang)
     names = list(results_by_framework)
     if len(names) != 2:
         raise ValueError(f"framework_table compares two frameworks, got {names}")
+    if grid is None:
+        study = results_by_framework[names[0]].study
+        rows_of = [({words["arm"]: arm.name}, arm.name) for arm in study.arms]
+    else:
+        rows_of = [({words["optimizer"]: group, words["lr"]: f"{rate:g}"}, arm)
+                   for group, rates in grid.items() for rate, arm in sorted(rates.items())]
     rows = []
-    for group, rates in grid.items():
-        for rate, arm in sorted(rates.items()):
-            row, counts = {words["optimizer"]: group, words["lr"]: f"{rate:g}"}, []
-            for name in names:
-                runs = results_by_framework[name].arm_runs(arm)
-                failed = sum(outcome(run) != "learned" for run in runs)
+    for row, arm in rows_of:
+        counts = []
+        for name in names:
+            runs = results_by_framework[name].arm_runs(arm)
+            failed = sum(outcome(run) != "learned" for run in runs)
+            counts.append((failed, len(runs)))
+            if grid is None:
+                ends = [evidence.endpoint(run) for run in runs]
+                row[f"{words['endpoint']}: {name}"] = (f"{np.median(ends):.3f} ({_range(min(ends), max(ends), 3)})"
+                                                       if ends else "—")
+            else:
                 learned = [run["test_acc"][-1] for run in runs if outcome(run) == "learned"]
-                counts.append((failed, len(runs)))
-                row[f"{words['failed']}: {name}"] = f"{failed}/{len(runs)}"
-                row[f"{words['learned_median']}: {name}"] = (f"{np.median(learned):.3f}" if learned else "—")
-            row[words["fisher"]] = _p_value(evidence.compare_counts(*counts[0], *counts[1]))
-            rows.append(row)
+                row[f"{words['learned_median']}: {name}"] = f"{np.median(learned):.3f}" if learned else "—"
+            row[f"{words['failed']}: {name}"] = f"{failed}/{len(runs)}"
+        row[words["fisher"]] = _p_value(evidence.compare_counts(*counts[0], *counts[1]))
+        rows.append(row)
     return _readable(rows, lang)
 
 

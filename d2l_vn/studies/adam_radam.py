@@ -7,7 +7,7 @@
 - ``Adam + warmup``: the same with the rate raised linearly over the first
   :data:`WARMUP_UPDATES` = 2 / (1 - beta2) = 2000 updates, the untuned rule of Ma &
   Yarats (2021), stepped per minibatch update;
-- ``RAdam``: :class:`d2l_vn.RAdam` with the paper's threshold 4, at a constant rate.
+- ``RAdam``: :class:`d2l_vn.mxnet.RAdam` with the paper's threshold 4 in MXNet, ``torch.optim.RAdam`` (threshold 5) in PyTorch, at a constant rate.
 
 Every optimizer keeps its defaults otherwise (beta1 0.9, beta2 0.999, epsilon 1e-8).
 
