@@ -574,6 +574,18 @@ def test_framework_switch_shows_one_edition_and_persists(browser, server):
     assert severe_console_errors(browser) == []
 
 
+def test_the_scheduling_chapter_switches_to_its_pytorch_edition(browser, server):
+    open_page(browser, f"{server}/chapters/lr_scheduling.html?fw=torch")
+    code = _shown_code(browser)
+    assert "lambda_lr" in code and "MultiStepLR" in code and "gluon." not in code and "npx." not in code
+    colab = [a.get_attribute("href") for a in browser.find_elements("css selector", "a[href*='colab.research']")]
+    assert colab and all(href.endswith("/chapters/torch/lr_scheduling.ipynb") for href in colab), colab
+    open_page(browser, f"{server}/chapters/lr_scheduling.html?fw=mxnet")
+    code = _shown_code(browser)
+    assert "gluon.Trainer" in code and "lambda_lr" not in code and "framework_table" in code
+    assert severe_console_errors(browser) == []
+
+
 def test_the_adam_chapter_switches_to_its_pytorch_edition(browser, server):
     open_page(browser, f"{server}/chapters/adam_radam.html?fw=torch")
     code = _shown_code(browser)
