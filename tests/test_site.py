@@ -574,28 +574,20 @@ def test_framework_switch_shows_one_edition_and_persists(browser, server):
     assert severe_console_errors(browser) == []
 
 
-def test_the_scheduling_chapter_switches_to_its_pytorch_edition(browser, server):
-    open_page(browser, f"{server}/chapters/lr_scheduling.html?fw=torch")
+@pytest.mark.parametrize("chapter, torch_code, mxnet_code", [
+    ("lr_scheduling", "lambda_lr", "gluon.Trainer"),  # LambdaLR against gluon's Trainer
+    ("adam_radam", "torch.optim", "mx.optimizer"),  # our steps checked against each library
+])
+def test_a_chapter_with_studies_switches_to_its_pytorch_edition(browser, server, chapter, torch_code, mxnet_code):
+    """Each edition's own code shows, the records' comparison (shared) shows in both, Colab follows."""
+    open_page(browser, f"{server}/chapters/{chapter}.html?fw=torch")
     code = _shown_code(browser)
-    assert "lambda_lr" in code and "MultiStepLR" in code and "gluon." not in code and "npx." not in code
+    assert torch_code in code and mxnet_code not in code and "npx." not in code and "framework_table" in code
     colab = [a.get_attribute("href") for a in browser.find_elements("css selector", "a[href*='colab.research']")]
-    assert colab and all(href.endswith("/chapters/torch/lr_scheduling.ipynb") for href in colab), colab
-    open_page(browser, f"{server}/chapters/lr_scheduling.html?fw=mxnet")
+    assert colab and all(href.endswith(f"/chapters/torch/{chapter}.ipynb") for href in colab), colab
+    open_page(browser, f"{server}/chapters/{chapter}.html?fw=mxnet")
     code = _shown_code(browser)
-    assert "gluon.Trainer" in code and "lambda_lr" not in code and "framework_table" in code
-    assert severe_console_errors(browser) == []
-
-
-def test_the_adam_chapter_switches_to_its_pytorch_edition(browser, server):
-    open_page(browser, f"{server}/chapters/adam_radam.html?fw=torch")
-    code = _shown_code(browser)
-    assert "torch.optim" in code and "mx.optimizer" not in code and "npx." not in code
-    assert "framework_table" in code  # the comparison of the two records is shared by both editions
-    colab = [a.get_attribute("href") for a in browser.find_elements("css selector", "a[href*='colab.research']")]
-    assert colab and all(href.endswith("/chapters/torch/adam_radam.ipynb") for href in colab), colab
-    open_page(browser, f"{server}/chapters/adam_radam.html?fw=mxnet")
-    code = _shown_code(browser)
-    assert "mx.optimizer" in code and "torch.optim" not in code and "framework_table" in code
+    assert mxnet_code in code and torch_code not in code and "framework_table" in code
     assert severe_console_errors(browser) == []
 
 
